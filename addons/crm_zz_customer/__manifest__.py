@@ -1,0 +1,28 @@
+# Copyright 2026 ZZ CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "ZZ CRM Customer",
+    "summary": "Customer master for Zhengzhou enterprises: districts, zones, parks",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "author": "ZZ CRM",
+    "website": "https://github.com/zz-crm/zz-crm",
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "depends": ["contacts", "mail", "sale_management", "account"],
+    "external_dependencies": {
+        "python": ["phonenumbers", "python-stdnum", "openpyxl", "xlsxwriter"]
+    },
+    "data": [
+        "security/ir.model.access.csv",
+        "data/crm_zz_district_data.xml",
+        "data/crm_zz_park_data.xml",
+        "views/crm_zz_district_views.xml",
+        "views/crm_zz_park_views.xml",
+        "views/res_partner_views.xml",
+        "views/crm_zz_customer_menus.xml",
+    ],
+    "demo": ["demo/res_partner_demo.xml"],
+    "installable": True,
+    "application": True,
+}

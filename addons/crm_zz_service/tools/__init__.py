@@ -1,0 +1,1 @@
+# Pure Python: no odoo import here, so that tests/unit can load it by path.
