@@ -229,18 +229,18 @@ def dropdb(db):
     run(["dropdb", "--if-exists", "--force", db])
 
 
-def odoo_tests(tally, keep_db=False):
+def odoo_tests(tally, modules, keep_db=False):
     db = f"zzcrm_test_{os.getpid()}"
     banner(f"Odoo tests: install all five modules with demo data in {db}")
     dropdb(db)
     log = LOG_DIR / "odoo-tests.log"
-    tags = ",".join(f"/{m}" for m in MODULES)
+    tags = ",".join(f"/{m}" for m in modules)
     started = time.time()
     res = run(
         odoo_cmd(
             db,
             "-i",
-            ",".join(MODULES),
+            ",".join(modules),
             "--test-enable",
             f"--test-tags={tags}",
             "--stop-after-init",
@@ -266,20 +266,21 @@ def odoo_tests(tally, keep_db=False):
     tally.check("Odoo log free of errors and unexpected warnings", not bad, "\n".join(bad))
     tally.check("Odoo exited 0", res.returncode == 0, f"exit code {res.returncode}")
     pot_dir = LOG_DIR / "pot"
-    export_pots(db, pot_dir)
+    export_pots(db, pot_dir, modules)
     res = run([sys.executable, str(ROOT / "tests" / "check_po.py"), "--pot-dir", str(pot_dir)])
     tally.check("the .pot files hold every term of the code", res.returncode == 0, res.stdout)
     if not keep_db:
         dropdb(db)
 
 
-def export_pots(db, pot_dir):
+def export_pots(db, pot_dir, modules):
     """Export each module's terms from ``db`` into ``pot_dir/<module>.pot``."""
-    pot_dir.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(pot_dir, ignore_errors=True)
+    pot_dir.mkdir(parents=True)
     script = (
         "import io\n"
         "from odoo.tools.translate import trans_export\n"
-        f"for module in {MODULES!r}:\n"
+        f"for module in {modules!r}:\n"
         "    buf = io.BytesIO()\n"
         "    trans_export(False, [module], buf, 'po', env.cr)\n"
         f"    open({str(pot_dir)!r} + '/' + module + '.pot', 'wb').write(buf.getvalue())\n"
@@ -288,19 +289,19 @@ def export_pots(db, pot_dir):
     return res.returncode == 0
 
 
-def update_translations():
+def update_translations(modules):
     """Regenerate every module's .pot and merge it into zh_CN.po (``make i18n``)."""
     db = f"zzcrm_i18n_{os.getpid()}"
     dropdb(db)
     try:
-        res = run(odoo_cmd(db, "-i", ",".join(MODULES), "--stop-after-init"))
+        res = run(odoo_cmd(db, "-i", ",".join(modules), "--stop-after-init"))
         if res.returncode:
             print(res.stdout[-3000:] + res.stderr[-3000:])
             return 1
-        export_pots(db, LOG_DIR / "pot")
+        export_pots(db, LOG_DIR / "pot", modules)
     finally:
         dropdb(db)
-    for module in MODULES:
+    for module in modules:
         i18n = ADDONS / module / "i18n"
         i18n.mkdir(exist_ok=True)
         pot = i18n / f"{module}.pot"
@@ -367,14 +368,21 @@ def main():
         action="store_true",
         help="only regenerate the .pot files and merge them into zh_CN.po",
     )
+    parser.add_argument(
+        "--modules",
+        default=",".join(MODULES),
+        help="comma-separated subset of the suite's modules for the Odoo steps and --i18n "
+        "(a developer's quick loop; CI runs all)",
+    )
     args = parser.parse_args()
+    modules = [m for m in MODULES if m in args.modules.split(",")]
     LOG_DIR.mkdir(exist_ok=True)
     if args.i18n:
         problem = ensure_postgres() if odoo_importable() else "Odoo is not importable"
         if problem:
             print(problem)
             return 1
-        return update_translations()
+        return update_translations(modules)
     tally = Tally()
     lint(tally)
     unit_tests(tally)
@@ -395,8 +403,8 @@ def main():
                 alone = {}
                 if not args.skip_alone:
                     # On another core while the main test run works.
-                    alone = {m: pool.submit(install_alone, m) for m in MODULES}
-                odoo_tests(tally, keep_db=args.keep_db)
+                    alone = {m: pool.submit(install_alone, m) for m in modules}
+                odoo_tests(tally, modules, keep_db=args.keep_db)
                 if alone:
                     banner("Each module installs alone and uninstalls cleanly")
                 for module, future in alone.items():
