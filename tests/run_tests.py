@@ -266,7 +266,11 @@ def odoo_tests(tally, modules, keep_db=False):
     tally.check("Odoo log free of errors and unexpected warnings", not bad, "\n".join(bad))
     tally.check("Odoo exited 0", res.returncode == 0, f"exit code {res.returncode}")
     pot_dir = LOG_DIR / "pot"
-    export_pots(db, pot_dir, modules)
+    if not export_pots(db, pot_dir, modules):
+        tally.check("the .pot files hold every term of the code", False, "export failed")
+        if not keep_db:
+            dropdb(db)
+        return
     res = run([sys.executable, str(ROOT / "tests" / "check_po.py"), "--pot-dir", str(pot_dir)])
     tally.check("the .pot files hold every term of the code", res.returncode == 0, res.stdout)
     if not keep_db:
@@ -286,7 +290,7 @@ def export_pots(db, pot_dir, modules):
         f"    open({str(pot_dir)!r} + '/' + module + '.pot', 'wb').write(buf.getvalue())\n"
     )
     res = run(odoo_cmd(db, "--no-http", "--log-level=warn", command="shell"), input=script)
-    return res.returncode == 0
+    return res.returncode == 0 and all((pot_dir / f"{m}.pot").exists() for m in modules)
 
 
 def update_translations(modules):
