@@ -1,1 +1,2 @@
 from . import test_crm_zz_district
+from . import test_res_partner_lifecycle

@@ -1,0 +1,107 @@
+# Copyright 2026 ZZ CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import ValidationError
+from odoo.tests import Form, tagged
+
+from .common import CrmZzCustomerCommon
+
+
+@tagged("at_install", "-post_install")
+class TestPartnerLifecycle(CrmZzCustomerCommon):
+    """A customer's stage follows its orders and invoices; an override sticks and is logged."""
+
+    def test_new_customer_is_potential(self):
+        self.assertEqual(self.customer.zz_lifecycle, "potential")
+
+    def test_confirmed_order_makes_it_active_then_time_makes_it_dormant_and_lost(self):
+        self.env["ir.config_parameter"].set_param("crm_zz_customer.lifecycle_dormant_days", 90)
+        self.env["ir.config_parameter"].set_param("crm_zz_customer.lifecycle_lost_days", 200)
+        with freeze_time("2026-01-10"):
+            self._confirmed_order(self.contact)
+            self.assertEqual(self.customer.zz_lifecycle, "active")
+            self.assertEqual(str(self.customer.zz_last_deal_date), "2026-01-10")
+        with freeze_time("2026-04-20"):
+            self.env["res.partner"]._cron_zz_refresh_lifecycle()
+            self.assertEqual(self.customer.zz_lifecycle, "dormant")
+        with freeze_time("2026-08-01"):
+            self.env["res.partner"]._cron_zz_refresh_lifecycle()
+            self.assertEqual(self.customer.zz_lifecycle, "lost")
+            # a posted invoice brings it back
+            self._posted_invoice(self.customer, invoice_date="2026-08-01")
+            self.assertEqual(self.customer.zz_lifecycle, "active")
+
+    def test_manual_override_wins_and_is_tracked(self):
+        self._confirmed_order(self.customer)
+        customer = self.customer.with_context(tracking_disable=False, mail_notrack=False)
+        # end the transaction that created the customer: Odoo tracks later changes only
+        self.env.flush_all()
+        self.cr.flush()
+        with Form(customer.with_user(self.sales_manager)) as form:
+            form.zz_lifecycle_manual = "lost"
+        self.assertEqual(customer.zz_lifecycle, "lost")
+        self.assertEqual(customer.zz_lifecycle_auto, "active")
+        self.env.flush_all()
+        self.cr.flush()
+        tracked = self.env["mail.tracking.value"].search(
+            [
+                ("mail_message_id.model", "=", "res.partner"),
+                ("mail_message_id.res_id", "=", customer.id),
+                ("field_id.name", "=", "zz_lifecycle_manual"),
+            ]
+        )
+        self.assertTrue(tracked)
+        customer.zz_lifecycle_manual = False
+        self.assertEqual(customer.zz_lifecycle, "active")
+
+    def test_grade_override(self):
+        self.customer.zz_grade_auto = "c"
+        self.assertEqual(self.customer.zz_grade, "c")
+        self.customer.zz_grade_manual = "a"
+        self.assertEqual(self.customer.zz_grade, "a")
+
+    def test_groupable_by_stage_grade_industry_and_tags(self):
+        industry = self.env["res.partner.industry"].create({"name": "装备制造"})
+        tag = self.env["res.partner.category"].create({"name": "重点客户"})
+        self.customer.write(
+            {
+                "industry_id": industry.id,
+                "category_id": [Command.link(tag.id)],
+                "zz_grade_manual": "b",
+            }
+        )
+        Partner = self.env["res.partner"]
+        domain = [("id", "in", (self.customer | self.customer_2).ids)]
+        for field in ("zz_lifecycle", "zz_grade", "industry_id", "category_id"):
+            self.assertTrue(Partner._read_group(domain, [field], ["__count"]))
+        self.assertEqual(
+            dict(Partner._read_group(domain, ["zz_grade"], ["__count"])), {"b": 1, False: 1}
+        )
+
+
+@tagged("at_install", "-post_install")
+class TestPartnerCreditCode(CrmZzCustomerCommon):
+    """The credit code is checked with its check digit and stored normalised."""
+
+    def test_valid_code_is_normalised(self):
+        self.customer.zz_credit_code = " 91110000600037341l "
+        self.assertEqual(self.customer.zz_credit_code, "91110000600037341L")
+
+    def test_invalid_code_is_refused_with_its_value(self):
+        with self.assertRaises(ValidationError) as err:
+            self.env["res.partner"].create(
+                {"name": "错误代码公司", "is_company": True, "zz_credit_code": "91110000600037341X"}
+            )
+        self.assertIn("91110000600037341X", str(err.exception))
+        with self.assertRaises(ValidationError) as err:
+            self.customer.zz_credit_code = "12345"
+        self.assertIn("12345", str(err.exception))
+
+    def test_credit_code_is_indexed(self):
+        self.env.cr.execute(
+            "SELECT 1 FROM pg_indexes WHERE tablename = 'res_partner' AND indexdef ILIKE %s",
+            ["%(zz_credit_code)%"],
+        )
+        self.assertTrue(self.env.cr.fetchone())
