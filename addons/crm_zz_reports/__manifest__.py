@@ -16,5 +16,7 @@
         "report/crm_zz_customer_report_views.xml",
         "views/crm_zz_reports_menus.xml",
     ],
+    # No demo data of its own: it analyses the other modules' demo records.
+    "demo": [],
     "installable": True,
 }
