@@ -53,11 +53,20 @@ class Browser:
         self.profile = tempfile.mkdtemp(prefix="zzcrm-shots-")
         self.proc = subprocess.Popen(
             [
-                "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-                "--window-size=1440,900", "--lang=zh-CN",
-                f"--remote-debugging-port={port}", f"--user-data-dir={self.profile}",
+                "chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--window-size=1440,900",
+                "--lang=zh-CN",
+                f"--remote-debugging-port={port}",
+                f"--user-data-dir={self.profile}",
                 "about:blank",
             ],
             stdout=subprocess.DEVNULL,
@@ -93,14 +102,19 @@ def main():
     parser.add_argument("--wait", type=float, default=4.0, help="seconds to let a screen render")
     args = parser.parse_args()
     _uid, cookie = rpc(
-        args.url, "/web/session/authenticate",
+        args.url,
+        "/web/session/authenticate",
         {"db": args.db, "login": "admin", "password": "admin"},
     )
     partner_ids, _ = rpc(
-        args.url, "/web/dataset/call_kw",
-        {"model": "res.partner", "method": "search",
-         "args": [[("zz_park_id", "!=", False), ("is_company", "=", True)]],
-         "kwargs": {"limit": 1}},
+        args.url,
+        "/web/dataset/call_kw",
+        {
+            "model": "res.partner",
+            "method": "search",
+            "args": [[("zz_park_id", "!=", False), ("is_company", "=", True)]],
+            "kwargs": {"limit": 1},
+        },
         cookie,
     )
     OUT.mkdir(exist_ok=True)

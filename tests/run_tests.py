@@ -94,7 +94,7 @@ def run(cmd, **kwargs):
 # --------------------------------------------------------------------------- linters
 def lint(tally):
     banner("Linters")
-    paths = [p for p in ("addons", "bench", "tests") if (ROOT / p).is_dir()]
+    paths = [p for p in ("addons", "bench", "docs", "tests") if (ROOT / p).is_dir()]
     if shutil.which("ruff") or _has_module("ruff"):
         res = run([sys.executable, "-m", "ruff", "check", "--no-cache", *paths])
         tally.check("ruff check", res.returncode == 0, res.stdout + res.stderr)
