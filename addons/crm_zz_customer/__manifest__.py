@@ -15,11 +15,13 @@
     },
     "data": [
         "security/ir.model.access.csv",
+        "security/crm_zz_customer_security.xml",
         "data/crm_zz_district_data.xml",
         "data/crm_zz_park_data.xml",
         "data/ir_cron_data.xml",
         "views/crm_zz_district_views.xml",
         "views/crm_zz_park_views.xml",
+        "views/crm_zz_interaction_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/crm_zz_customer_menus.xml",

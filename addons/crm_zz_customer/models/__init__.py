@@ -4,3 +4,7 @@ from . import res_partner
 from . import res_config_settings
 from . import sale_order
 from . import account_move
+from . import crm_zz_interaction
+from . import res_partner_summary
+from . import crm_zz_partner_share
+from . import res_partner_ownership

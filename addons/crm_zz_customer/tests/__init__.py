@@ -1,2 +1,3 @@
 from . import test_crm_zz_district
 from . import test_res_partner_lifecycle
+from . import test_crm_zz_interaction

@@ -16,19 +16,19 @@ class CrmZzCustomerCommon(BaseCommon):
             cls.env,
             login="crm_zz_customer-salesman",
             name="王磊",
-            groups="sales_team.group_sale_salesman",
+            groups="sales_team.group_sale_salesman,base.group_partner_manager",
         )
         cls.salesman_2 = new_test_user(
             cls.env,
             login="crm_zz_customer-salesman2",
             name="李娜",
-            groups="sales_team.group_sale_salesman",
+            groups="sales_team.group_sale_salesman,base.group_partner_manager",
         )
         cls.sales_manager = new_test_user(
             cls.env,
             login="crm_zz_customer-manager",
             name="张经理",
-            groups="sales_team.group_sale_manager",
+            groups="sales_team.group_sale_manager,base.group_partner_manager",
         )
         Partner = cls.env["res.partner"]
         cls.customer = Partner.create(
