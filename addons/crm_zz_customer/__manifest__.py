@@ -23,6 +23,7 @@
         "views/crm_zz_park_views.xml",
         "views/crm_zz_interaction_views.xml",
         "views/res_partner_views.xml",
+        "views/res_partner_value_views.xml",
         "views/res_config_settings_views.xml",
         "views/crm_zz_customer_menus.xml",
     ],

@@ -8,3 +8,4 @@ from . import crm_zz_interaction
 from . import res_partner_summary
 from . import crm_zz_partner_share
 from . import res_partner_ownership
+from . import res_partner_value
