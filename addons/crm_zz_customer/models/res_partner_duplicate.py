@@ -11,7 +11,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 from odoo.tools.sql import create_index
 
-from ..tools import normalize
+from ..tools import duplicate, normalize
 
 # pg_trgm's similarity operator, escaped for psycopg2 (SQL() takes no "%%").
 TRGM_SIMILAR = SQL("%%")
@@ -21,6 +21,13 @@ DEFAULT_NAME_THRESHOLD = 0.4
 # A trigram shared by more customers than this does not make them candidates
 # (Chinese company names share 科技, 商贸...): it bounds the pairs compared.
 DEFAULT_BLOCK_SIZE = 60
+DUPLICATE_KEY_FIELDS = [
+    "zz_credit_code",
+    "zz_phone_key",
+    "zz_mobile_key",
+    "zz_name_key",
+    "parent_id",
+]
 DUPLICATE_REASONS = [
     ("credit_code", "Same Credit Code"),
     ("phone", "Same Phone"),
@@ -67,7 +74,7 @@ class ResPartner(models.Model):
     )
 
     def init(self):
-        super().init()
+        res = super().init()
         # pg_trgm is a trusted extension: the database owner may create it.
         self.env.cr.execute(SQL("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
         # Not fields.Char(index="trigram"): Odoo creates that index only when
@@ -80,6 +87,7 @@ class ResPartner(models.Model):
             ["zz_name_key gin_trgm_ops"],
             method="gin",
         )
+        return res
 
     @api.depends("name", "phone", "mobile")
     def _compute_zz_duplicate_keys(self):
@@ -111,7 +119,7 @@ class ResPartner(models.Model):
                 index,
                 partner._origin.id or 0,
                 partner.company_id.id or 0,
-                partner.zz_credit_code or None,
+                self._zz_credit_code_key(partner.zz_credit_code),
                 partner.zz_phone_key or None,
                 partner.zz_mobile_key or None,
                 partner.zz_name_key or None,
@@ -125,6 +133,14 @@ class ResPartner(models.Model):
                 match_id, reason = matches[index]
                 partner.zz_same_partner_id = Partner.browse(match_id)
                 partner.zz_same_partner_reason = reason
+
+    @api.model
+    def _zz_credit_code_key(self, code):
+        """The code as stored, also while it is typed (the form has not saved it)."""
+        try:
+            return normalize.normalize_uscc(code) or None
+        except normalize.InvalidValue:
+            return None
 
     @api.model
     def _zz_name_threshold(self):
@@ -148,9 +164,7 @@ class ResPartner(models.Model):
         then the most similar name.
         """
         columns = list(zip(*rows, strict=True))
-        self.env["res.partner"].flush_model(
-            ["zz_credit_code", "zz_phone_key", "zz_mobile_key", "zz_name_key", "parent_id"]
-        )
+        self.env["res.partner"].flush_model(DUPLICATE_KEY_FIELDS + ["company_id"])
         query = SQL(
             """
             SELECT v.idx, m.id, m.reason
@@ -164,6 +178,10 @@ class ResPartner(models.Model):
                             WHEN p.zz_phone_key IN (v.phone, v.mobile)
                               OR p.zz_mobile_key IN (v.phone, v.mobile) THEN 'phone'
                             ELSE 'name' END AS reason,
+                       CASE WHEN p.zz_credit_code = v.code THEN 0
+                            WHEN p.zz_phone_key IN (v.phone, v.mobile)
+                              OR p.zz_mobile_key IN (v.phone, v.mobile) THEN 1
+                            ELSE 2 END AS rank,
                        similarity(p.zz_name_key, v.name_key) AS score
                   FROM res_partner p
                  WHERE p.id != v.own
@@ -174,7 +192,7 @@ class ResPartner(models.Model):
                         OR p.zz_mobile_key IN (v.phone, v.mobile)
                         OR (p.zz_name_key %(op)s v.name_key
                             AND similarity(p.zz_name_key, v.name_key) >= %(threshold)s))
-              ORDER BY reason, score DESC NULLS LAST, p.id
+              ORDER BY rank, score DESC NULLS LAST, p.id
                  LIMIT 1
            ) m
             """,
@@ -188,7 +206,8 @@ class ResPartner(models.Model):
             op=TRGM_SIMILAR,
             threshold=self._zz_name_threshold(),
         )
-        return [(idx, (partner_id, reason)) for idx, partner_id, reason in self.env.execute_query(query)]
+        rows = self.env.execute_query(query)
+        return [(idx, (partner_id, reason)) for idx, partner_id, reason in rows]
 
     # Search over all customers
 
@@ -201,19 +220,15 @@ class ResPartner(models.Model):
         blocks of customers sharing a rare trigram, and linked pairs are merged
         into groups (union-find).
         """
-        self.flush_model(
-            ["zz_credit_code", "zz_phone_key", "zz_mobile_key", "zz_name_key", "parent_id", "active"]
-        )
+        self.flush_model(DUPLICATE_KEY_FIELDS + ["active"])
         pairs = []
         if "credit_code" in criteria:
             pairs += self._zz_exact_pairs(SQL("zz_credit_code"))
         if "phone" in criteria:
-            pairs += self._zz_exact_pairs(
-                SQL("zz_phone_key"), SQL("zz_mobile_key")
-            )
+            pairs += self._zz_exact_pairs(SQL("zz_phone_key"), SQL("zz_mobile_key"))
         if "name" in criteria:
             pairs += self._zz_similar_name_pairs()
-        groups = _connected_groups(pairs)
+        groups = duplicate.connected_groups(pairs)
         groups.sort(key=lambda ids: (-len(ids), ids[0]))
         return groups[:limit] if limit else groups
 
@@ -237,9 +252,7 @@ class ResPartner(models.Model):
             """,
             keys,
         )
-        return [
-            (ids[0], other) for (ids,) in self.env.execute_query(query) for other in ids[1:]
-        ]
+        return [(ids[0], other) for (ids,) in self.env.execute_query(query) for other in ids[1:]]
 
     @api.model
     def _zz_similar_name_pairs(self):
@@ -273,34 +286,3 @@ class ResPartner(models.Model):
             threshold=self._zz_name_threshold(),
         )
         return self.env.execute_query(query)
-
-    # Actions
-
-    @api.model
-    def action_zz_find_duplicates(self):
-        """Open Odoo's merge wizard with the customer criteria ticked."""
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "crm_zz_customer.base_partner_merge_automatic_wizard_action_zz"
-        )
-        return action
-
-
-def _connected_groups(pairs):
-    """Union-find over (id, id) pairs: the lists of ids linked together."""
-    parent = {}
-
-    def find(node):
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for left, right in pairs:
-        root_left, root_right = find(left), find(right)
-        if root_left != root_right:
-            parent[max(root_left, root_right)] = min(root_left, root_right)
-    groups = {}
-    for node in parent:
-        groups.setdefault(find(node), []).append(node)
-    return [sorted(ids) for ids in groups.values()]
