@@ -16,3 +16,6 @@ class SaleOrder(models.Model):
     zz_park_id = fields.Many2one(
         related="partner_id.commercial_partner_id.zz_park_id", string="Customer Park"
     )
+    zz_grade = fields.Selection(
+        related="partner_id.commercial_partner_id.zz_grade", string="Customer Grade"
+    )

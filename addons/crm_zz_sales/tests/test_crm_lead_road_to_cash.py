@@ -43,6 +43,10 @@ class TestRoadToCash(CrmZzSalesCommon):
         order = quotation.record
         self.assertEqual(order.opportunity_id, lead)
         self.assertEqual(order.zz_district_id, self.jinshui)
+        self.customer.zz_grade_manual = "a"
+        self.assertEqual(order.zz_grade, "a")
+        # product availability while quoting: sale_stock's figure on the line
+        self.assertEqual(order.order_line.free_qty_today, 1)
         self.assertFalse(lead.zz_delivery_status)  # a quotation is not an order yet
         order.action_confirm()
         lead.invalidate_recordset()
@@ -72,9 +76,11 @@ class TestRoadToCash(CrmZzSalesCommon):
             self.assertEqual(lead.zz_overdue_amount, 150000)
             customer = self.customer
             customer.invalidate_recordset()
-            self.assertEqual(customer.zz_cash_order_amount, 200000)
-            self.assertEqual(customer.zz_cash_invoiced_amount, 200000)
-            self.assertEqual(customer.zz_cash_paid_amount, 50000)
-            self.assertEqual(customer.zz_cash_overdue_amount, 150000)
+            # the customer's 360° figures: amounts from crm_zz_customer, deals from here
+            self.assertEqual(customer.zz_order_amount, 200000)
+            self.assertEqual(customer.zz_invoiced_amount, 200000)
+            self.assertEqual(customer.zz_paid_amount, 50000)
+            self.assertEqual(customer.zz_overdue_amount, 150000)
             self.assertEqual(customer.zz_open_opportunity_count, 1)
             self.assertEqual(customer.zz_won_opportunity_count, 0)
+            self.assertEqual(customer.zz_undelivered_order_count, 1)
