@@ -127,6 +127,8 @@ def lint(tally):
             "docker-compose config -q",
             "docker-compose is not installed (apt install docker-compose)",
         )
+    res = run([sys.executable, str(ROOT / "tests" / "check_code.py")])
+    tally.check("every sudo() says why", res.returncode == 0, res.stdout + res.stderr)
     res = run([sys.executable, str(ROOT / "tests" / "check_po.py")])
     tally.check("zh_CN.po complete for every module", res.returncode == 0, res.stdout + res.stderr)
 
