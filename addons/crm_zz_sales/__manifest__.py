@@ -31,5 +31,8 @@
         "views/crm_zz_sales_menus.xml",
     ],
     "demo": ["demo/crm_lead_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["crm_zz_sales/static/tests/tours/*.js"],
+    },
     "installable": True,
 }
