@@ -10,3 +10,5 @@ from . import res_partner_summary
 from . import crm_zz_partner_share
 from . import res_partner_ownership
 from . import res_partner_value
+from . import crm_zz_partner_owner_history
+from . import crm_zz_pool_rule

@@ -37,7 +37,13 @@ class CrmZzPartnerShare(models.Model):
         default="read",
     )
     date_end = fields.Date(string="Until", help="Leave empty to share without an end.")
-    is_expired = fields.Boolean(compute="_compute_is_expired", string="Expired")
+    is_expired = fields.Boolean(
+        compute="_compute_is_expired",
+        string="Expired",
+        store=True,
+        index=True,
+        help="Set when the end date has passed; checked every night and on each change.",
+    )
     owner_id = fields.Many2one(related="partner_id.user_id", string="Owner")
     company_id = fields.Many2one(related="partner_id.company_id", store=True)
 
@@ -54,3 +60,11 @@ class CrmZzPartnerShare(models.Model):
         today = fields.Date.context_today(self)
         for share in self:
             share.is_expired = bool(share.date_end and share.date_end < today)
+
+    @api.model
+    def _cron_expire(self):
+        """Nightly: end the shares whose date has passed (the record rules read the flag)."""
+        today = fields.Date.context_today(self)
+        self.search([("is_expired", "=", False), ("date_end", "<", today)]).write(
+            {"is_expired": True}
+        )

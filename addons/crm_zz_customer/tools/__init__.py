@@ -5,3 +5,4 @@ from . import import_parser
 from . import normalize
 from . import lifecycle
 from . import rfm
+from . import pool

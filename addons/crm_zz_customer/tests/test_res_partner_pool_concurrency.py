@@ -1,0 +1,49 @@
+# Copyright 2026 ZZ CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from contextlib import closing
+
+from odoo import SUPERUSER_ID, api, sql_db
+from odoo.exceptions import UserError
+from odoo.tests import TransactionCase, tagged
+
+
+@tagged("at_install", "-post_install")
+class TestPoolClaimConcurrency(TransactionCase):
+    """Two salespeople claim the same pool customer at the same moment: the first
+    wins, the second is told at once, and after the first commits it is told
+    the customer is taken. Two real database connections, committed data."""
+
+    def test_first_come_first_served(self):
+        # Commits are needed: another connection only sees committed rows. The
+        # partner is removed again in ``finally``.
+        db = sql_db.db_connect(self.env.cr.dbname)
+        admin_id = self.env.ref("base.user_admin").id
+        with closing(db.cursor()) as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            partner_id = (
+                env["res.partner"]
+                .create({"name": "郑州并发认领测试有限公司", "is_company": True})
+                .id
+            )
+            cr.commit()  # pylint: disable=invalid-commit
+        try:
+            with closing(db.cursor()) as cr_a, closing(db.cursor()) as cr_b:
+                env_a = api.Environment(cr_a, admin_id, {})
+                env_b = api.Environment(cr_b, SUPERUSER_ID, {})
+                env_a["res.partner"].browse(partner_id).action_zz_claim()
+                # A has not committed yet: B does not wait, it is told to retry
+                with self.assertRaises(UserError):
+                    env_b["res.partner"].browse(partner_id).action_zz_claim()
+                cr_a.commit()  # pylint: disable=invalid-commit
+                cr_b.rollback()
+                with self.assertRaises(UserError) as err:
+                    env_b["res.partner"].browse(partner_id).action_zz_claim()
+                self.assertIn("郑州并发认领测试有限公司", str(err.exception))
+                cr_b.rollback()
+                cr_b.execute("SELECT user_id FROM res_partner WHERE id = %s", [partner_id])
+                self.assertEqual(cr_b.fetchone()[0], admin_id)
+        finally:
+            with closing(db.cursor()) as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                env["res.partner"].browse(partner_id).unlink()
+                cr.commit()  # pylint: disable=invalid-commit
