@@ -99,7 +99,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://localhost:8069")
     parser.add_argument("--db", default="zzcrm")
-    parser.add_argument("--wait", type=float, default=4.0, help="seconds to let a screen render")
+    parser.add_argument("--wait", type=float, default=6.0, help="seconds to let a screen render")
     args = parser.parse_args()
     _uid, cookie = rpc(
         args.url,
@@ -123,9 +123,19 @@ def main():
         name, value = cookie.split("=", 1)
         browser.call("Network.enable")
         browser.call("Network.setCookie", name=name, value=value, url=args.url)
+        # The first load builds the asset bundles; a page that saw them change
+        # shows a "page expired" notice, so warm up before the real shots.
+        browser.call("Page.navigate", url=args.url + "/odoo")
+        time.sleep(args.wait * 2)
         for shot, path in SCREENS:
             browser.call("Page.navigate", url=args.url + path.format(partner=partner_ids[0]))
             time.sleep(args.wait)
+            browser.call(
+                "Runtime.evaluate",
+                expression="document.querySelectorAll('.o_notification_close')"
+                ".forEach((button) => button.click())",
+            )
+            time.sleep(0.5)
             png = browser.call("Page.captureScreenshot", format="png")["data"]
             (OUT / f"{shot}.png").write_bytes(base64.b64decode(png))
             print(f"docs/img/{shot}.png")
