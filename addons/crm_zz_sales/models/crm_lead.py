@@ -182,9 +182,9 @@ class CrmLead(models.Model):
 
     @api.depends("zz_bant_score", "automated_probability")
     def _compute_zz_blended_score(self):
-        share = int(
-            self.env["ir.config_parameter"].sudo().get_param("crm_zz_sales.bant_share", 50)
-        )  # sudo: a setting every salesperson's score depends on
+        # sudo: a setting every salesperson's score depends on
+        params = self.env["ir.config_parameter"].sudo()
+        share = int(params.get_param("crm_zz_sales.bant_share", 50))
         for lead in self:
             lead.zz_blended_score = scoring.blend(
                 lead.zz_bant_score, lead.automated_probability, share

@@ -27,5 +27,8 @@ class TestLeadChannel(TransactionCase):
         lead = form.record
         self.assertEqual(lead.zz_district_id, self.jinshui)
         self.assertEqual(lead.source_id.name, "展会")
-        count = self.env["crm.lead"].search_count([("zz_district_id", "=", self.jinshui.id)])
-        self.assertEqual(count, 1)
+        found = self.env["crm.lead"].search([("zz_district_id", "=", self.jinshui.id)])
+        self.assertIn(lead, found)
+        self.assertNotIn(
+            lead, self.env["crm.lead"].search([("zz_district_id", "!=", self.jinshui.id)])
+        )
