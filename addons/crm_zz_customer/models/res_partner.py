@@ -177,19 +177,21 @@ class ResPartner(models.Model):
     def _zz_last_deal_dates(self):
         """{commercial partner id: date of its last deal}, in two queries."""
         partner_ids = self.ids
+        # sudo: the stage is a fact about the customer, whoever sold to it
         orders = (
             self.env["sale.order"]
             .sudo()
-            ._read_group(  # sudo: figures for all users
+            ._read_group(
                 [("state", "=", "sale"), ("partner_id.commercial_partner_id", "in", partner_ids)],
                 ["partner_id"],
                 ["date_order:max"],
             )
         )
+        # sudo: the stage is a fact about the customer, whoever invoiced it
         invoices = (
             self.env["account.move"]
             .sudo()
-            ._read_group(  # sudo: figures for all users
+            ._read_group(
                 [
                     ("move_type", "=", "out_invoice"),
                     ("state", "=", "posted"),
