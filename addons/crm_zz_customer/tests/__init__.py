@@ -6,3 +6,4 @@ from . import test_res_partner_rfm
 from . import test_partner_duplicate
 from . import test_res_partner_ownership
 from . import test_res_partner_pool_concurrency
+from . import test_partner_import

@@ -105,6 +105,7 @@ MESSAGES = {
     "invalid_number": "not a number",
     "invalid_boolean": "not yes or no",
     "duplicate_in_file": "the same value is already in row {first_row}",
+    "write": "refused: {message}",
 }
 
 

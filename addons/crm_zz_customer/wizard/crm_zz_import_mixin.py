@@ -1,0 +1,357 @@
+# Copyright 2026 ZZ CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import logging
+import time
+
+import psycopg2
+from markupsafe import Markup
+
+from odoo import fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools import import_parser
+
+_logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 1000
+PREVIEW_ERRORS = 20
+# what a batch write may refuse; anything else is a bug and must surface
+WRITE_ERRORS = (UserError, ValidationError, psycopg2.IntegrityError, psycopg2.DataError)
+
+
+class CrmZzImportMixin(models.AbstractModel):
+    """The Odoo side of the import engine, inherited by each importer.
+
+    An importer (a TransientModel) names its columns, how a row finds an
+    existing record and how a row becomes field values; this mixin does the
+    rest: template, dry-run preview, the two modes, batch writes with tracking
+    off, the error report and translated messages.
+    """
+
+    _name = "crm.zz.import.mixin"
+    _description = "Excel Import (ZZ CRM)"
+
+    file = fields.Binary(string="Excel File", attachment=False)
+    filename = fields.Char()
+    mode = fields.Selection(
+        [
+            ("valid", "Import the valid rows and give me an error report"),
+            ("all", "All or nothing"),
+        ],
+        required=True,
+        default="valid",
+    )
+    state = fields.Selection(
+        [("upload", "Upload"), ("preview", "Preview"), ("done", "Done")],
+        required=True,
+        default="upload",
+    )
+    row_count = fields.Integer(string="Rows Read", readonly=True)
+    create_count = fields.Integer(string="To Create", readonly=True)
+    update_count = fields.Integer(string="To Update", readonly=True)
+    error_count = fields.Integer(string="Rows with Errors", readonly=True)
+    errors_html = fields.Html(string="First Errors", readonly=True, sanitize=False)
+    error_report = fields.Binary(attachment=False, readonly=True)
+    error_report_name = fields.Char(readonly=True)
+    duration = fields.Float(string="Seconds", readonly=True, digits=(16, 2))
+
+    # Hooks of the importers
+
+    def _zz_import_columns(self):
+        """[import_parser.Column] this importer accepts, choices filled in."""
+        raise NotImplementedError
+
+    def _zz_import_model(self):
+        """The model rows are written to (an empty recordset)."""
+        raise NotImplementedError
+
+    def _zz_import_match(self, rows):
+        """{row number: existing record id} for the valid rows [(row, values)]."""
+        return {}
+
+    def _zz_import_create_vals(self, values):
+        raise NotImplementedError
+
+    def _zz_import_update_vals(self, values):
+        return {key: value for key, value in self._zz_import_create_vals(values).items() if value}
+
+    def _zz_import_template_rows(self):
+        """Example rows of the template (lists, in the order of the columns)."""
+        return []
+
+    def _zz_import_template_name(self):
+        return "template.xlsx"
+
+    # Actions
+
+    def action_download_template(self):
+        self.ensure_one()
+        columns = self._zz_import_columns()
+        content = import_parser.write_xlsx(
+            [column.header for column in columns], self._zz_import_template_rows()
+        )
+        return self._zz_download(content, self._zz_import_template_name())
+
+    def action_preview(self):
+        """Dry run: read and match everything, write nothing."""
+        self.ensure_one()
+        started = time.monotonic()
+        result = self._zz_parse()
+        matches = self._zz_import_match(result.rows)
+        self._zz_show_result(result, matches, started, "preview")
+        return self._zz_reopen()
+
+    def action_import(self):
+        self.ensure_one()
+        started = time.monotonic()
+        result = self._zz_parse()
+        if self.mode == "all" and result.errors:
+            raise UserError(self._zz_errors_text(result.errors))
+        matches = self._zz_import_match(result.rows)
+        write_errors = self._zz_write(result.rows, matches)
+        if write_errors and self.mode == "all":
+            raise UserError(self._zz_errors_text(write_errors))
+        result.errors.extend(write_errors)
+        failed = {error.row for error in write_errors}
+        result.rows = [(row, values) for row, values in result.rows if row not in failed]
+        self._zz_show_result(result, matches, started, "done")
+        return self._zz_reopen()
+
+    # Workers
+
+    def _zz_parse(self):
+        if not self.file:
+            raise UserError(self.env._("Choose an Excel file (.xlsx) to import."))
+        try:
+            return import_parser.parse(
+                base64.b64decode(self.file),
+                self._zz_import_columns(),
+                filename=self.filename or "file",
+            )
+        except import_parser.ImportFileError as err:
+            raise UserError(self._zz_file_error_message(err)) from err
+
+    def _zz_write(self, rows, matches):
+        """Create and update in batches, tracking off; [CellError] of refused rows."""
+        Model = self._zz_import_model().with_context(
+            tracking_disable=True, mail_create_nolog=True, mail_notrack=True
+        )
+        to_create = [(row, values) for row, values in rows if row not in matches]
+        errors = []
+        for start in range(0, len(to_create), BATCH_SIZE):
+            batch = to_create[start : start + BATCH_SIZE]
+            vals_list = [self._zz_import_create_vals(values) for _row, values in batch]
+            try:
+                with self.env.cr.savepoint():
+                    Model.create(vals_list)
+            except WRITE_ERRORS:
+                if self.mode == "all":
+                    raise
+                # find the refused rows one by one, keep the others
+                for (row, _values), vals in zip(batch, vals_list, strict=True):
+                    errors += self._zz_write_one(row, lambda vals=vals: Model.create(vals))
+        for row, values in rows:
+            if row in matches:
+                record = Model.browse(matches[row])
+                vals = self._zz_import_update_vals(values)
+                errors += self._zz_write_one(row, lambda r=record, v=vals: r.write(v))
+        return errors
+
+    def _zz_write_one(self, row, write):
+        try:
+            with self.env.cr.savepoint():
+                write()
+        except WRITE_ERRORS as err:
+            if self.mode == "all":
+                raise
+            message = err.args[0] if isinstance(err, UserError | ValidationError) else str(err)
+            return [import_parser.CellError(row, "-", None, "write", {"message": message})]
+        return []
+
+    def _zz_show_result(self, result, matches, started, state):
+        errors = sorted(result.errors, key=lambda e: e.row)
+        rows = [
+            (error.row, error.column, error.value, self._zz_cell_message(error)) for error in errors
+        ]
+        vals = {
+            "state": state,
+            "row_count": result.total,
+            "create_count": sum(1 for row, _v in result.rows if row not in matches),
+            "update_count": sum(1 for row, _v in result.rows if row in matches),
+            "error_count": result.error_rows,
+            "errors_html": self._zz_errors_html(rows[:PREVIEW_ERRORS], len(rows)),
+            "error_report": False,
+            "error_report_name": False,
+            "duration": time.monotonic() - started,
+        }
+        if rows:
+            content = import_parser.write_xlsx(
+                [self.env._("Row"), self.env._("Column"), self.env._("Value"), self.env._("Error")],
+                [[row, column, _cell_text(value), message] for row, column, value, message in rows],
+                sheet_name=self.env._("Errors"),
+                widths={3: 60},
+            )
+            stem = (self.filename or "import").rsplit(".", 1)[0]
+            vals["error_report"] = base64.b64encode(content)
+            vals["error_report_name"] = self.env._("%(name)s-errors.xlsx", name=stem)
+        self.write(vals)
+        _logger.info(
+            "%s %s: %s rows, %s errors, %.2fs",
+            self._name,
+            state,
+            result.total,
+            len(rows),
+            vals["duration"],
+        )
+
+    def _zz_errors_html(self, rows, total):
+        if not rows:
+            return False
+        head = Markup("").join(
+            Markup("<th>%s</th>") % label
+            for label in (
+                self.env._("Row"),
+                self.env._("Column"),
+                self.env._("Value"),
+                self.env._("Error"),
+            )
+        )
+        body = Markup("").join(
+            Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
+            % (row, column, _cell_text(value), message)
+            for row, column, value, message in rows
+        )
+        more = ""
+        if total > len(rows):
+            more = Markup("<p>%s</p>") % self.env._(
+                "%(count)s more errors are in the error report.", count=total - len(rows)
+            )
+        return (
+            Markup('<table class="table table-sm o_zz_import_errors"><thead><tr>%s</tr></thead>')
+            % head
+            + Markup("<tbody>%s</tbody></table>") % body
+            + more
+        )
+
+    def _zz_errors_text(self, errors, limit=10):
+        errors = sorted(errors, key=lambda e: e.row)
+        lines = [
+            self.env._(
+                "Row %(row)s, column %(column)s, value %(value)s: %(message)s",
+                row=error.row,
+                column=error.column,
+                value=_cell_text(error.value) or "-",
+                message=self._zz_cell_message(error),
+            )
+            for error in errors[:limit]
+        ]
+        if len(errors) > limit:
+            lines.append(self.env._("... and %(count)s more.", count=len(errors) - limit))
+        return "\n".join(
+            [
+                self.env._(
+                    "Nothing was imported: %(count)s rows have errors (All or nothing).",
+                    count=len({error.row for error in errors}),
+                ),
+                *lines,
+            ]
+        )
+
+    def _zz_cell_message(self, error):
+        params = error.params
+        messages = {
+            "required": lambda: self.env._("A value is required."),
+            "too_long": lambda: self.env._(
+                "Longer than %(size)s characters.", size=params.get("size")
+            ),
+            "invalid_phone": lambda: self.env._("Not a valid phone number."),
+            "invalid_credit_code": lambda: self.env._(
+                "Not a valid Unified Social Credit Code: %(reason)s.",
+                reason=self.env["res.partner"]._zz_credit_code_reason(params.get("reason")),
+            ),
+            "unknown_value": lambda: self.env._(
+                "No %(column)s is known by this name or code.", column=error.column
+            ),
+            "invalid_date": lambda: self.env._(
+                "Not a date: write it as 2026-03-08 or as an Excel date."
+            ),
+            "invalid_number": lambda: self.env._("Not a number."),
+            "invalid_boolean": lambda: self.env._("Write yes or no."),
+            "duplicate_in_file": lambda: self.env._(
+                "The same value is already in row %(first_row)s.",
+                first_row=params.get("first_row"),
+            ),
+            "write": lambda: self.env._("Refused: %(message)s", message=params.get("message")),
+        }
+        return messages[error.code]() if error.code in messages else error.message
+
+    def _zz_file_error_message(self, err):
+        params = err.params
+        messages = {
+            "not_xlsx": lambda: self.env._(
+                "%(filename)s is not an Excel .xlsx file: save it as Excel Workbook (.xlsx) "
+                "and upload it again.",
+                filename=params["filename"],
+            ),
+            "corrupt": lambda: self.env._(
+                "%(filename)s is damaged or is not a valid .xlsx workbook.",
+                filename=params["filename"],
+            ),
+            "empty": lambda: self.env._(
+                "%(filename)s has no rows to import.", filename=params["filename"]
+            ),
+            "missing_headers": lambda: self.env._(
+                "Row %(row)s: the required columns %(missing)s were not found (found: %(found)s). "
+                "Download the template to see the expected headers.",
+                row=params["row"],
+                missing=params["missing"],
+                found=params["found"],
+            ),
+            "too_many_rows": lambda: self.env._(
+                "The sheet has more than %(limit)s rows (row %(row)s): "
+                "split it into several files.",
+                limit=params["limit"],
+                row=params["row"],
+            ),
+            "timeout": lambda: self.env._(
+                "Reading stopped at row %(row)s after %(seconds)s seconds: split the file.",
+                row=params["row"],
+                seconds=params["seconds"],
+            ),
+        }
+        return messages[err.code]() if err.code in messages else str(err)
+
+    def _zz_download(self, content, filename):
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": filename,
+                "raw": content,
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "download",
+        }
+
+    def _zz_reopen(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+            "name": self.env._("Import"),
+        }
+
+
+def _cell_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -1,0 +1,190 @@
+# Copyright 2026 ZZ CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, models
+
+from ..tools import district, import_parser
+from ..tools.import_parser import Column
+
+COMPANY_WORDS = ("公司", "企业", "company", "单位")
+PERSON_WORDS = ("个人", "person", "individual")
+
+
+class CrmZzPartnerImport(models.TransientModel):
+    """Import customers from Excel: a customer found by credit code or mobile
+    is updated, never duplicated."""
+
+    _name = "crm.zz.partner.import"
+    _inherit = ["crm.zz.import.mixin"]
+    _description = "Import Customers from Excel"
+
+    def _zz_import_model(self):
+        return self.env["res.partner"]
+
+    def _zz_import_template_name(self):
+        return self.env._("customer-import-template.xlsx")
+
+    def _zz_import_columns(self):
+        env = self.env
+        districts = env["crm.zz.district"].search_fetch(
+            [], ["name", "short_name", "code", "stat_code", "kind"]
+        )
+        zones = districts.filtered(lambda d: d.kind == "zone")
+        parks = env["crm.zz.park"].search_fetch([], ["name"])
+        industries = env["res.partner.industry"].search_fetch([], ["name", "full_name"])
+        users = env["res.users"].search_fetch([("share", "=", False)], ["name", "login"])
+        tags = env["res.partner.category"].search_fetch([], ["name"])
+        return [
+            Column(
+                "name",
+                "客户名称",
+                ("Name", "Customer", "Company Name", "公司名称", "企业名称", "名称"),
+                required=True,
+                size=256,
+            ),
+            Column(
+                "company_type",
+                "客户类型",
+                ("Type", "Company Type", "类型"),
+                kind="choice",
+                choices=import_parser.build_choices(
+                    [(word, "company") for word in COMPANY_WORDS]
+                    + [(word, "person") for word in PERSON_WORDS]
+                ),
+            ),
+            Column(
+                "zz_credit_code",
+                "统一社会信用代码",
+                ("Credit Code", "USCC", "Unified Social Credit Code", "信用代码"),
+                kind="credit_code",
+                unique=True,
+            ),
+            Column("phone", "电话", ("Phone", "固定电话", "座机"), kind="phone"),
+            Column("mobile", "手机", ("Mobile", "手机号", "手机号码"), kind="phone", unique=True),
+            Column("email", "邮箱", ("Email", "电子邮件", "E-mail"), size=240),
+            Column(
+                "zz_district_id",
+                "所属区县",
+                ("District", "区县", "行政区"),
+                kind="place",
+                choices=_place_index(districts - zones),
+            ),
+            Column(
+                "zz_zone_id",
+                "功能区",
+                ("Functional Zone", "Zone", "开发区"),
+                kind="place",
+                choices=_place_index(zones),
+            ),
+            Column(
+                "zz_park_id",
+                "产业园区",
+                ("Industry Park", "Park", "园区"),
+                kind="choice",
+                choices=import_parser.build_choices((park.name, park.id) for park in parks),
+            ),
+            Column(
+                "industry_id",
+                "行业",
+                ("Industry",),
+                kind="choice",
+                choices=import_parser.build_choices(
+                    [(i.name, i.id) for i in industries]
+                    + [(i.full_name, i.id) for i in industries if i.full_name]
+                    + [(i.name, i.id) for i in industries.with_context(lang="en_US")]
+                ),
+            ),
+            Column(
+                "user_id",
+                "销售员",
+                ("Salesperson", "负责人", "业务员"),
+                kind="choice",
+                choices=import_parser.build_choices(
+                    [(u.name, u.id) for u in users] + [(u.login, u.id) for u in users]
+                ),
+            ),
+            Column(
+                "category_id",
+                "标签",
+                ("Tags", "客户标签"),
+                kind="choice",
+                many=True,
+                choices=import_parser.build_choices((t.name, t.id) for t in tags),
+            ),
+            Column("street", "地址", ("Address", "Street", "详细地址"), size=256),
+            Column("website", "网址", ("Website", "网站"), size=256),
+            Column("comment", "备注", ("Notes", "Comment", "说明")),
+        ]
+
+    def _zz_import_template_rows(self):
+        return [
+            [
+                "郑州示例科技有限公司",
+                "公司",
+                "91410100MA44ABCD0C",
+                "0371-6789 0000",
+                "138 0371 0000",
+                "info@example.com",
+                "金水区",
+                "郑东新区",
+                "",
+                "",
+                "",
+                "",
+                "郑州市金水区示例路1号",
+                "",
+                "",
+            ]
+        ]
+
+    def _zz_import_match(self, rows):
+        """Existing customers by credit code first, then by mobile: two queries."""
+        codes = {values["zz_credit_code"] for _row, values in rows if values.get("zz_credit_code")}
+        mobiles = {values["mobile"] for _row, values in rows if values.get("mobile")}
+        Partner = self.env["res.partner"]
+        by_code, by_mobile = {}, {}
+        if codes:
+            for partner in Partner.search_fetch(
+                [("zz_credit_code", "in", list(codes))], ["zz_credit_code"], order="id"
+            ):
+                by_code.setdefault(partner.zz_credit_code, partner.id)
+        if mobiles:
+            for partner in Partner.search_fetch(
+                [("zz_mobile_key", "in", list(mobiles))], ["zz_mobile_key"], order="id"
+            ):
+                by_mobile.setdefault(partner.zz_mobile_key, partner.id)
+        matches = {}
+        for row, values in rows:
+            match = by_code.get(values.get("zz_credit_code")) or by_mobile.get(values.get("mobile"))
+            if match:
+                matches[row] = match
+        return matches
+
+    def _zz_import_create_vals(self, values):
+        vals = {
+            key: value
+            for key, value in values.items()
+            if key not in ("category_id", "company_type")
+        }
+        vals["is_company"] = values.get("company_type", "company") != "person"
+        vals["category_id"] = [Command.link(tag_id) for tag_id in values.get("category_id") or []]
+        return {key: value if value not in (None, "") else False for key, value in vals.items()}
+
+    def _zz_import_update_vals(self, values):
+        """Fill what the file says; an empty cell never erases what is known."""
+        vals = {
+            key: value
+            for key, value in self._zz_import_create_vals(values).items()
+            if value and key not in ("category_id", "is_company")
+        }
+        if values.get("company_type"):
+            vals["is_company"] = values["company_type"] == "company"
+        if values.get("category_id"):
+            vals["category_id"] = [Command.link(tag_id) for tag_id in values["category_id"]]
+        return vals
+
+
+def _place_index(districts):
+    return district.build_index(
+        district.Place(d.id, d.name, d.short_name or "", d.code or "", d.stat_code or "")
+        for d in districts
+    )
