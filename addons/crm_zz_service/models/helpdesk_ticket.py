@@ -455,6 +455,7 @@ class HelpdeskTicket(models.Model):
                     ["__count"],
                 )
             )
+            # sudo: skills are configuration an agent creating a ticket may not read
             skills = {skill.user_id: skill for skill in team.sudo().zz_skill_ids}
             for ticket in tickets:
                 skilled = members.filtered(
