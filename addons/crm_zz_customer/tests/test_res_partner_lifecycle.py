@@ -105,3 +105,25 @@ class TestPartnerCreditCode(CrmZzCustomerCommon):
             ["%(zz_credit_code)%"],
         )
         self.assertTrue(self.env.cr.fetchone())
+
+
+@tagged("at_install", "-post_install")
+class TestLifecycleSettings(CrmZzCustomerCommon):
+    """A sales manager sets the lifecycle thresholds and pool limits in Settings."""
+
+    def test_thresholds_are_saved_as_parameters(self):
+        settings = Form(self.env["res.config.settings"].with_user(self.env.ref("base.user_admin")))
+        settings.zz_lifecycle_dormant_days = 60
+        settings.zz_lifecycle_lost_days = 120
+        settings.zz_pool_max_customers = 50
+        settings.save().execute()
+        params = self.env["ir.config_parameter"]
+        self.assertEqual(params.get_param("crm_zz_customer.lifecycle_dormant_days"), "60")
+        self.assertEqual(params.get_param("crm_zz_customer.pool_max_customers"), "50")
+        self.assertEqual(self.env["res.partner"]._zz_lifecycle_thresholds().lost_days, 120)
+
+    def test_dormant_must_come_before_lost(self):
+        with self.assertRaises(ValidationError):
+            self.env["res.config.settings"].create(
+                {"zz_lifecycle_dormant_days": 200, "zz_lifecycle_lost_days": 100}
+            )
