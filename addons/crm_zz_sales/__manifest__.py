@@ -17,6 +17,7 @@
         "data/crm_zz_sales_pipeline_template_data.xml",
         "data/ir_cron_data.xml",
         "wizard/crm_lead_lost_views.xml",
+        "wizard/crm_zz_sales_lead_import_views.xml",
         "views/crm_lead_views.xml",
         "views/crm_stage_views.xml",
         "views/crm_team_views.xml",

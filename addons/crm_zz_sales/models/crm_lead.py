@@ -14,15 +14,34 @@ BANT_LEVELS = [("none", "None"), ("low", "Low"), ("medium", "Medium"), ("high", 
 class CrmLead(models.Model):
     _inherit = "crm.lead"
 
-    # The customer's place in Zhengzhou, so that the pipeline can be sorted by it.
+    # The customer's place in Zhengzhou, so that the pipeline can be sorted and routed
+    # by it: taken from the customer, or typed in (trade-show leads have no customer yet).
     zz_district_id = fields.Many2one(
-        related="partner_id.zz_district_id", string="District", store=True, index=True
+        "crm.zz.district",
+        string="District",
+        domain=[("kind", "!=", "zone")],
+        compute="_compute_zz_location",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
     )
     zz_zone_id = fields.Many2one(
-        related="partner_id.zz_zone_id", string="Functional Zone", store=True
+        "crm.zz.district",
+        string="Functional Zone",
+        domain=[("kind", "=", "zone")],
+        compute="_compute_zz_location",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
     zz_park_id = fields.Many2one(
-        related="partner_id.zz_park_id", string="Industry Park", store=True
+        "crm.zz.park",
+        string="Industry Park",
+        compute="_compute_zz_location",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
     zz_industry_id = fields.Many2one(
         related="partner_id.commercial_partner_id.industry_id",
@@ -111,6 +130,15 @@ class CrmLead(models.Model):
     zz_overdue_amount = fields.Monetary(
         string="Overdue", compute="_compute_zz_road_to_cash", currency_field="company_currency"
     )
+
+    @api.depends("partner_id.zz_district_id", "partner_id.zz_zone_id", "partner_id.zz_park_id")
+    def _compute_zz_location(self):
+        """The customer's place when the lead has a customer; otherwise as typed."""
+        for lead in self:
+            if lead.partner_id:
+                lead.zz_district_id = lead.partner_id.zz_district_id
+                lead.zz_zone_id = lead.partner_id.zz_zone_id
+                lead.zz_park_id = lead.partner_id.zz_park_id
 
     @api.depends("date_last_stage_update", "stage_id.zz_stall_days", "active", "stage_id.is_won")
     def _compute_zz_days_in_stage(self):

@@ -8,3 +8,4 @@ from . import test_crm_zz_sales_target
 from . import test_crm_team_forecast
 from . import test_crm_lead_road_to_cash
 from . import test_crm_zz_sales_tour
+from . import test_crm_zz_sales_lead_import

@@ -1,0 +1,214 @@
+# Copyright 2026 ZZ CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, fields, models
+
+from odoo.addons.crm_zz_customer.tools import district, import_parser
+from odoo.addons.crm_zz_customer.tools.import_parser import Column
+
+
+class CrmZzSalesLeadImport(models.TransientModel):
+    """Import trade-show leads from Excel with the customer import engine: same
+    validation, preview and error report. A lead already known by its phone or
+    email is completed, not duplicated; new leads go to the owner chosen here,
+    to the salesperson in the file, or else to the team's assignment rules."""
+
+    _name = "crm.zz.sales.lead.import"
+    _inherit = ["crm.zz.import.mixin"]
+    _description = "Import Trade-Show Leads from Excel"
+
+    team_id = fields.Many2one(
+        "crm.team",
+        string="Sales Team",
+        required=True,
+        default=lambda self: self.env.user.sale_team_id,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Owner",
+        domain=[("share", "=", False)],
+        help="Salesperson of every new lead without one in the file; leave empty to let "
+        "the team's assignment rules choose.",
+    )
+    source_id = fields.Many2one(
+        "utm.source",
+        default=lambda self: self.env.ref("crm_zz_sales.utm_source_trade_show", False),
+        help="Channel of rows without a source column.",
+    )
+    campaign_id = fields.Many2one(
+        "utm.campaign", string="Trade Show", help="The event the leads were collected at."
+    )
+
+    def _zz_import_model(self):
+        return self.env["crm.lead"]
+
+    def _zz_import_template_name(self):
+        return self.env._("trade-show-leads-template.xlsx")
+
+    def _zz_import_columns(self):
+        env = self.env
+        places = env["crm.zz.district"].search_fetch(
+            [], ["name", "short_name", "code", "stat_code", "kind"]
+        )
+        zones = places.filtered(lambda place: place.kind == "zone")
+        parks = env["crm.zz.park"].search_fetch([], ["name"])
+        users = env["res.users"].search_fetch([("share", "=", False)], ["name", "login"])
+        sources = env["utm.source"].search_fetch([], ["name"])
+        categories = env["product.category"].search_fetch([], ["name", "complete_name"])
+        return [
+            Column(
+                "name",
+                "线索名称",
+                ("Lead", "Name", "Subject", "需求", "主题"),
+                required=True,
+                size=256,
+            ),
+            Column(
+                "partner_name",
+                "公司名称",
+                ("Company", "Company Name", "企业名称", "单位"),
+                size=256,
+            ),
+            Column("contact_name", "联系人", ("Contact", "Contact Name", "姓名"), size=128),
+            Column("function", "职位", ("Job Position", "Title", "职务"), size=128),
+            Column(
+                "phone", "电话", ("Phone", "Mobile", "手机", "手机号"), kind="phone", unique=True
+            ),
+            Column("email_from", "邮箱", ("Email", "电子邮件", "E-mail"), size=240, unique=True),
+            Column(
+                "zz_district_id",
+                "所属区县",
+                ("District", "区县", "行政区"),
+                kind="place",
+                choices=_place_index(places - zones),
+            ),
+            Column(
+                "zz_zone_id",
+                "功能区",
+                ("Functional Zone", "Zone", "开发区"),
+                kind="place",
+                choices=_place_index(zones),
+            ),
+            Column(
+                "zz_park_id",
+                "产业园区",
+                ("Industry Park", "Park", "园区"),
+                kind="choice",
+                choices=import_parser.build_choices((park.name, park.id) for park in parks),
+            ),
+            Column(
+                "zz_product_category_ids",
+                "意向产品",
+                ("Product Interest", "Products", "产品"),
+                kind="choice",
+                many=True,
+                choices=import_parser.build_choices(
+                    [(c.name, c.id) for c in categories]
+                    + [(c.complete_name, c.id) for c in categories]
+                ),
+            ),
+            Column(
+                "expected_revenue", "预计金额", ("Expected Revenue", "金额", "预算"), kind="number"
+            ),
+            Column(
+                "source_id",
+                "来源",
+                ("Source", "渠道"),
+                kind="choice",
+                choices=import_parser.build_choices((s.name, s.id) for s in sources),
+            ),
+            Column(
+                "user_id",
+                "销售员",
+                ("Salesperson", "负责人", "业务员"),
+                kind="choice",
+                choices=import_parser.build_choices(
+                    [(u.name, u.id) for u in users] + [(u.login, u.id) for u in users]
+                ),
+            ),
+            Column("description", "备注", ("Notes", "Comment", "说明")),
+        ]
+
+    def _zz_import_template_rows(self):
+        return [
+            [
+                "智能仓储方案咨询",
+                "郑州示例物流有限公司",
+                "王经理",
+                "采购经理",
+                "138 0371 0000",
+                "wang@example.com",
+                "金水区",
+                "郑东新区",
+                "",
+                "",
+                300000,
+                "展会",
+                "",
+                "在展位咨询了立体仓库",
+            ]
+        ]
+
+    def _zz_import_match(self, rows):
+        """Open leads already known by phone, then by email: two queries."""
+        phones = {values["phone"] for _row, values in rows if values.get("phone")}
+        emails = {
+            values["email_from"].strip().lower()
+            for _row, values in rows
+            if values.get("email_from")
+        }
+        Lead = self.env["crm.lead"]
+        by_phone, by_email = {}, {}
+        if phones:
+            for lead in Lead.search_fetch(
+                [("phone_sanitized", "in", list(phones))], ["phone_sanitized"], order="id"
+            ):
+                by_phone.setdefault(lead.phone_sanitized, lead.id)
+        if emails:
+            for lead in Lead.search_fetch(
+                [("email_normalized", "in", list(emails))], ["email_normalized"], order="id"
+            ):
+                by_email.setdefault(lead.email_normalized, lead.id)
+        matches = {}
+        for row, values in rows:
+            email = (values.get("email_from") or "").strip().lower()
+            match = by_phone.get(values.get("phone")) or by_email.get(email)
+            if match:
+                matches[row] = match
+        return matches
+
+    def _zz_import_create_vals(self, values):
+        vals = {
+            key: value if value not in (None, "") else False
+            for key, value in values.items()
+            if key != "zz_product_category_ids"
+        }
+        vals["zz_product_category_ids"] = [Command.set(values.get("zz_product_category_ids") or [])]
+        vals["team_id"] = self.team_id.id
+        # False, not missing: crm would give the lead to the importing user
+        vals["user_id"] = values.get("user_id") or self.user_id.id or False
+        vals["source_id"] = values.get("source_id") or self.source_id.id or False
+        vals["campaign_id"] = self.campaign_id.id or False
+        if vals.get("expected_revenue") is not False:
+            vals["expected_revenue"] = float(vals["expected_revenue"])
+        return vals
+
+    def _zz_import_update_vals(self, values):
+        """Complete a known lead: fill what the file says, keep its name, owner and team."""
+        kept = ("name", "user_id", "team_id", "zz_product_category_ids")
+        vals = {
+            key: value
+            for key, value in self._zz_import_create_vals(values).items()
+            if value and key not in kept
+        }
+        if values.get("zz_product_category_ids"):
+            vals["zz_product_category_ids"] = [
+                Command.link(category) for category in values["zz_product_category_ids"]
+            ]
+        return vals
+
+
+def _place_index(places):
+    return district.build_index(
+        district.Place(p.id, p.name, p.short_name or "", p.code or "", p.stat_code or "")
+        for p in places
+    )
