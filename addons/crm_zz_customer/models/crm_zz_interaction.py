@@ -1,6 +1,7 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class CrmZzInteraction(models.Model):
@@ -97,11 +98,22 @@ class CrmZzInteraction(models.Model):
     @api.depends("res_model", "res_id")
     def _compute_res_name(self):
         for interaction in self:
-            if interaction.res_model and interaction.res_id:
-                record = self.env[interaction.res_model].browse(interaction.res_id)
-                interaction.res_name = record.display_name
-            else:
-                interaction.res_name = False
+            interaction.res_name = False
+            if interaction.res_model in self.env and interaction.res_id:
+                record = self.env[interaction.res_model].browse(interaction.res_id).exists()
+                if record and record.has_access("read"):
+                    interaction.res_name = record.display_name
+
+    @api.constrains("res_model")
+    def _check_res_model(self):
+        for interaction in self:
+            if interaction.res_model and interaction.res_model not in self.env:
+                raise ValidationError(
+                    self.env._(
+                        "%(model)s is not a kind of document an interaction can be linked to.",
+                        model=interaction.res_model,
+                    )
+                )
 
     @api.onchange("partner_id")
     def _onchange_partner_id(self):

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, datetime
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged, users
 
 from .common import CrmZzCustomerCommon
@@ -103,6 +103,8 @@ class TestInteraction(CrmZzCustomerCommon):
             }
         )
         self.assertEqual(interaction.res_name, order.display_name)
+        with self.assertRaises(ValidationError):
+            interaction.res_model = "no.such.model"
 
     def test_salesman_cannot_read_another_salesmans_interactions(self):
         mine = (

@@ -129,6 +129,17 @@ class TestPartnerSharing(CrmZzCustomerCommon):
             with self.assertRaises(AccessError):
                 partner.read(["name"])
 
+    def test_salesman_does_not_see_others_shares(self):
+        third = self.sales_manager
+        share = self.env["crm.zz.partner.share"].create(
+            {"partner_id": self.customer_2.id, "user_id": third.id}
+        )
+        Share = self.env["crm.zz.partner.share"]
+        self.assertNotIn(share, Share.with_user(self.salesman).search([]))
+        with self.assertRaises(AccessError):
+            share.with_user(self.salesman).read(["access"])
+        self.assertIn(share, Share.with_user(self.salesman_2).search([]))
+
     def test_salesman_cannot_share_someone_elses_customer(self):
         with self.assertRaises(AccessError):
             self.env["crm.zz.partner.share"].with_user(self.salesman).create(
