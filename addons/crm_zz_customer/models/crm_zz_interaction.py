@@ -126,6 +126,32 @@ class CrmZzInteraction(models.Model):
         interactions._zz_schedule_next_step()
         return interactions
 
+    # Helpers for the modules that show interactions on their documents (leads, tickets)
+
+    @api.model
+    def _zz_count_for(self, records):
+        """{record id: number of interactions linked to it}, in one query."""
+        groups = self._read_group(
+            [("res_model", "=", records._name), ("res_id", "in", records.ids)],
+            ["res_id"],
+            ["__count"],
+        )
+        return dict(groups)
+
+    @api.model
+    def _zz_action_for(self, record, partner=None):
+        """The timeline of ``record``; new interactions are linked to it and its customer."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_zz_customer.crm_zz_interaction_action"
+        )
+        action["domain"] = [("res_model", "=", record._name), ("res_id", "=", record.id)]
+        action["context"] = {
+            "default_res_model": record._name,
+            "default_res_id": record.id,
+            "default_partner_id": partner.commercial_partner_id.id if partner else False,
+        }
+        return action
+
     def _zz_schedule_next_step(self):
         """Create the follow-up activity on the customer, one create for all."""
         todo = self.filtered(lambda i: i.next_step and i.next_step_date and not i.activity_id)

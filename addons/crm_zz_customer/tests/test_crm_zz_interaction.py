@@ -106,6 +106,17 @@ class TestInteraction(CrmZzCustomerCommon):
         with self.assertRaises(ValidationError):
             interaction.res_model = "no.such.model"
 
+    def test_timeline_of_another_document(self):
+        """What crm_zz_sales and crm_zz_service use for leads and tickets."""
+        order = self._confirmed_order(self.customer)
+        Interaction = self.env["crm.zz.interaction"]
+        action = Interaction._zz_action_for(order, order.partner_id)
+        logged = Interaction.with_context(**action["context"]).create({"name": "催款电话"})
+        self.assertEqual((logged.res_model, logged.res_id), ("sale.order", order.id))
+        self.assertEqual(logged.commercial_partner_id, self.customer)
+        self.assertEqual(Interaction.search(action["domain"]), logged)
+        self.assertEqual(Interaction._zz_count_for(order), {order.id: 1})
+
     def test_salesman_cannot_read_another_salesmans_interactions(self):
         mine = (
             self.env["crm.zz.interaction"]
