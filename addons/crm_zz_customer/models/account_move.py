@@ -8,7 +8,7 @@ class AccountMove(models.Model):
 
     def _post(self, soft=True):
         posted = super()._post(soft=soft)
-        posted.filtered(
-            lambda move: move.move_type == "out_invoice"
-        ).commercial_partner_id._zz_refresh_lifecycle()
+        invoices = posted.filtered(lambda move: move.move_type == "out_invoice")
+        # sudo: the stage is the customer's, whoever posts the invoice
+        invoices.commercial_partner_id.sudo()._zz_refresh_lifecycle()
         return posted

@@ -8,5 +8,6 @@ class SaleOrder(models.Model):
 
     def _action_confirm(self):
         result = super()._action_confirm()
-        self.partner_id._zz_refresh_lifecycle()
+        # sudo: the stage is the customer's, whoever confirms; the seller may not see all of it
+        self.partner_id.sudo()._zz_refresh_lifecycle()
         return result
