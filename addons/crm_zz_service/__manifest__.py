@@ -28,5 +28,10 @@
         "views/crm_zz_service_menus.xml",
     ],
     "demo": ["demo/helpdesk_ticket_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "crm_zz_service/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

@@ -2,13 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from odoo.addons.crm_zz_customer.models.res_partner import GRADES
+
 from .helpdesk_ticket import PRIORITIES, REQUEST_TYPES
 
 
 class CrmZzServiceSlaPolicy(models.Model):
     """Response and resolution targets in working hours; the first active policy
-    (by sequence) whose criteria all match a ticket applies to it. An empty
-    criterion matches everything."""
+    (by sequence) whose criteria (team, priority, request type, customer grade) all
+    match a ticket applies to it. An empty criterion matches everything."""
 
     _name = "crm.zz.service.sla.policy"
     _description = "SLA Policy"
@@ -22,6 +24,7 @@ class CrmZzServiceSlaPolicy(models.Model):
     team_ids = fields.Many2many("helpdesk.ticket.team", string="Teams")
     priority = fields.Selection(PRIORITIES)
     request_type = fields.Selection(REQUEST_TYPES)
+    grade = fields.Selection(GRADES, string="Customer Grade")
     # Targets
     resource_calendar_id = fields.Many2one(
         "resource.calendar",
@@ -63,6 +66,7 @@ class CrmZzServiceSlaPolicy(models.Model):
             and (not self.team_ids or ticket.team_id in self.team_ids)
             and (not self.priority or self.priority == ticket.priority)
             and (not self.request_type or self.request_type == ticket.zz_request_type)
+            and (not self.grade or self.grade == ticket.partner_id.commercial_partner_id.zz_grade)
         )
 
     @api.model

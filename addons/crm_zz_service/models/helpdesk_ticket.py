@@ -51,6 +51,11 @@ class HelpdeskTicket(models.Model):
         string="Functional Zone",
         store=True,
     )
+    zz_grade = fields.Selection(
+        related="partner_id.commercial_partner_id.zz_grade",
+        string="Customer Grade",
+        store=True,
+    )
     zz_request_type = fields.Selection(
         REQUEST_TYPES,
         string="Request Type",
@@ -113,7 +118,7 @@ class HelpdeskTicket(models.Model):
         compute="_compute_zz_suggested_article_ids",
     )
 
-    @api.depends("team_id", "priority", "zz_request_type", "company_id")
+    @api.depends("team_id", "priority", "zz_request_type", "company_id", "partner_id")
     def _compute_zz_sla_policy_id(self):
         found = self.env["crm.zz.service.sla.policy"]._find_for(self)
         for ticket in self:

@@ -137,3 +137,24 @@ class TestTicketSla(CrmZzServiceCommon):
             ticket._zz_refresh_sla()
         self.assertEqual(ticket.zz_sla_status, "on_track")
         self.assertEqual(ticket.zz_resolved_date, datetime(2026, 11, 23, 11, 0))
+
+    def test_policy_by_customer_grade(self):
+        key_account = self.Policy.create(
+            {
+                "name": "Test grade A",
+                "sequence": -20,
+                "team_ids": [(6, 0, self.team.ids)],
+                "grade": "a",
+                "resource_calendar_id": self.calendar.id,
+                "first_response_hours": 1,
+                "resolution_hours": 4,
+            }
+        )
+        self.customer.zz_grade_manual = "a"
+        with freeze_time("2026-11-23 09:00:00"):
+            ticket = self._ticket()
+        self.assertEqual(ticket.zz_grade, "a")
+        self.assertEqual(ticket.zz_sla_policy_id, key_account)
+        self.assertEqual(ticket.zz_resolution_deadline, datetime(2026, 11, 23, 14, 0))
+        other = self._ticket(partner_id=self.env["res.partner"].create({"name": "散客"}).id)
+        self.assertEqual(other.zz_sla_policy_id, self.policy_standard)
