@@ -64,3 +64,8 @@ class TestBantScoring(CrmZzSalesCommon):
         )
         with self.assertRaises(UserError):
             settings.execute()
+
+    def test_pipeline_views_sort_by_blended_score(self):
+        for view_type in ("kanban", "list"):
+            arch = self.env["crm.lead"].get_views([(False, view_type)])["views"][view_type]["arch"]
+            self.assertIn('default_order="zz_blended_score desc', arch)

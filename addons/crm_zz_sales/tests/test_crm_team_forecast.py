@@ -1,5 +1,6 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from ast import literal_eval
 from datetime import datetime
 
 from freezegun import freeze_time
@@ -34,3 +35,23 @@ class TestTeamForecast(CrmZzSalesCommon):
     def test_no_history_no_forecast(self):
         self.assertEqual(self.team.zz_forecast_method, "none")
         self.assertEqual(self.team.zz_forecast_next_month, 0)
+
+    def test_weighted_pipeline_by_expected_closing_month(self):
+        ready = {"zz_budget_amount": 1, "zz_decision_maker": "刘总"}
+        self._create_opportunity(
+            expected_revenue=100000, probability=40, date_deadline="2026-07-10"
+        )
+        self._create_opportunity(expected_revenue=50000, probability=20, date_deadline="2026-07-25")
+        self._create_opportunity(
+            expected_revenue=80000, probability=50, date_deadline="2026-08-05", **ready
+        )
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_zz_sales.crm_lead_action_weighted_pipeline"
+        )
+        groups = self.env["crm.lead"]._read_group(
+            [*literal_eval(action["domain"]), ("team_id", "=", self.team.id)],
+            ["date_deadline:month"],
+            ["prorated_revenue:sum"],
+        )
+        by_month = {month.strftime("%Y-%m"): amount for month, amount in groups}
+        self.assertEqual(by_month, {"2026-07": 50000, "2026-08": 40000})
