@@ -60,9 +60,13 @@ class ResPartner(models.Model):
         changed = self.filtered(lambda p: not p.parent_id and p.user_id.id != new_user)
         previous = {partner.id: partner.user_id.id for partner in changed}
         if changed:
-            vals = dict(vals, zz_owner_date=fields.Datetime.now(), zz_recall_warned=False)
-            if not new_user:
-                vals["zz_pool_date"] = fields.Datetime.now()
+            now = fields.Datetime.now()
+            vals = dict(
+                vals,
+                zz_owner_date=now,
+                zz_recall_warned=False,
+                zz_pool_date=False if new_user else now,
+            )
         result = super().write(vals)
         if changed:
             kind = self.env.context.get("zz_owner_change") or ("assign" if new_user else "release")

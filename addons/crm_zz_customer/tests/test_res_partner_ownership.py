@@ -215,6 +215,9 @@ class TestPublicPool(CrmZzCustomerCommon):
         self.assertFalse(self.pool_customer.user_id)
         self.assertTrue(self.pool_customer.zz_pool_date)
         self.assertEqual(self.pool_customer.zz_owner_history_ids[0].kind, "release")
+        self.pool_customer.user_id = self.salesman_2
+        self.assertFalse(self.pool_customer.zz_pool_date)
+        self.assertEqual(self.pool_customer.zz_owner_history_ids[0].kind, "assign")
 
     def test_cannot_release_someone_elses_customer(self):
         with self.assertRaises(UserError):
