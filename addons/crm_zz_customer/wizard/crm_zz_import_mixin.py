@@ -139,16 +139,9 @@ class CrmZzImportMixin(models.AbstractModel):
         )
         to_create = [(row, values) for row, values in rows if row not in matches]
         errors = []
-        defaults = {}
         for start in range(0, len(to_create), BATCH_SIZE):
             batch = to_create[start : start + BATCH_SIZE]
             vals_list = [self._zz_import_create_vals(values) for _row, values in batch]
-            if not defaults and vals_list:
-                # the same defaults for every row: ask once, not once per row
-                defaults = Model.default_get(
-                    [name for name in Model._fields if name not in vals_list[0]]
-                )
-            vals_list = [{**defaults, **vals} for vals in vals_list]
             try:
                 with self.env.cr.savepoint():
                     Model.create(vals_list)
