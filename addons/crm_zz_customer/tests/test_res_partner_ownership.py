@@ -7,6 +7,7 @@ from freezegun import freeze_time
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged, users
+from odoo.tools.safe_eval import safe_eval
 
 from .common import CrmZzCustomerCommon
 
@@ -199,8 +200,6 @@ class TestPublicPool(CrmZzCustomerCommon):
             "crm_zz_customer.res_partner_action_zz_pool"
         )
         Partner = self.env["res.partner"].with_user(self.salesman)
-        from odoo.tools.safe_eval import safe_eval
-
         self.assertIn(self.pool_customer, Partner.search(safe_eval(pool_action["domain"])))
         self.pool_customer.with_user(self.salesman).action_zz_claim()
         self.assertEqual(self.pool_customer.user_id, self.salesman)
@@ -216,6 +215,7 @@ class TestPublicPool(CrmZzCustomerCommon):
         self.assertTrue(self.pool_customer.zz_pool_date)
         self.assertEqual(self.pool_customer.zz_owner_history_ids[0].kind, "release")
         self.pool_customer.user_id = self.salesman_2
+        self.pool_customer.invalidate_recordset(["zz_owner_history_ids"])
         self.assertFalse(self.pool_customer.zz_pool_date)
         self.assertEqual(self.pool_customer.zz_owner_history_ids[0].kind, "assign")
 
