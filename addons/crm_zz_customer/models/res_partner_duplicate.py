@@ -110,7 +110,9 @@ class ResPartner(models.Model):
         except normalize.InvalidValue:
             return False
 
-    @api.depends("zz_credit_code", "zz_phone_key", "zz_mobile_key", "zz_name_key", "company_id")
+    @api.depends(
+        "zz_credit_code", "zz_phone_key", "zz_mobile_key", "zz_name_key", "company_id", "parent_id"
+    )
     def _compute_zz_same_partner(self):
         """Like base's same_vat_partner_id: a non-blocking hint, one query for all."""
         self.zz_same_partner_id = False

@@ -163,6 +163,27 @@ class TestPartnerImport(PartnerImportCase):
         self.assertIn("第 2 行", message)
         self.assertIn("未导入任何数据", message)
 
+    def test_customer_of_another_salesperson_is_not_created_twice(self):
+        theirs = self.env["res.partner"].create(
+            {"name": "李娜的客户", "is_company": True, "zz_credit_code": CODE_B}
+        )
+        theirs.user_id = self.salesman_2
+        content = xlsx([HEADERS[:2], ["李娜的客户（新名称）", CODE_B], ["郑州三号公司", None]])
+        wizard = self._wizard(content)
+        wizard.action_import()
+        self.assertEqual((wizard.create_count, wizard.error_count), (1, 1))
+        self.assertEqual(self.env["res.partner"].search_count([("zz_credit_code", "=", CODE_B)]), 1)
+        self.assertEqual(theirs.name, "李娜的客户")
+        rows = read_xlsx(base64.b64decode(wizard.error_report))
+        self.assertEqual([row[0] for row in rows[1:]], [2])
+        # all or nothing: the refused row stops everything, the created one too
+        content = xlsx([HEADERS[:2], ["李娜的客户（新名称）", CODE_B], ["郑州四号公司", None]])
+        wizard = self._wizard(content, mode="all")
+        with self.assertRaises(UserError) as err:
+            wizard.action_import()
+        self.assertIn("Row 2", str(err.exception))
+        self.assertFalse(self._partners(["郑州四号公司"]))
+
     def test_other_salesperson_cannot_read_my_import(self):
         wizard = self._wizard(self._mixed_file())
         with self.assertRaises(AccessError):

@@ -17,6 +17,7 @@ _logger = logging.getLogger(__name__)
 BATCH_SIZE = 1000
 PREVIEW_ERRORS = 20
 # what a batch write may refuse; anything else is a bug and must surface
+# (AccessError is a UserError)
 WRITE_ERRORS = (UserError, ValidationError, psycopg2.IntegrityError, psycopg2.DataError)
 
 
@@ -109,9 +110,17 @@ class CrmZzImportMixin(models.AbstractModel):
         if self.mode == "all" and result.errors:
             raise UserError(self._zz_errors_text(result.errors))
         matches = self._zz_import_match(result.rows)
-        write_errors = self._zz_write(result.rows, matches)
-        if write_errors and self.mode == "all":
-            raise UserError(self._zz_errors_text(write_errors))
+        if self.mode == "all":
+            try:
+                with self.env.cr.savepoint():
+                    write_errors = self._zz_write(result.rows, matches)
+                    if write_errors:
+                        raise _RefusedRows(write_errors)
+            except _RefusedRows as refused:
+                # the savepoint has undone the rows already written
+                raise UserError(self._zz_errors_text(refused.errors)) from None
+        else:
+            write_errors = self._zz_write(result.rows, matches)
         result.errors.extend(write_errors)
         failed = {error.row for error in write_errors}
         result.rows = [(row, values) for row, values in result.rows if row not in failed]
@@ -146,9 +155,8 @@ class CrmZzImportMixin(models.AbstractModel):
                 with self.env.cr.savepoint():
                     Model.create(vals_list)
             except WRITE_ERRORS:
-                if self.mode == "all":
-                    raise
-                # find the refused rows one by one, keep the others
+                # find the refused rows one by one, keep the others (in "all or
+                # nothing", action_import then raises and nothing is kept)
                 for (row, _values), vals in zip(batch, vals_list, strict=True):
                     errors += self._zz_write_one(row, lambda vals=vals: Model.create(vals))
         for row, values in rows:
@@ -163,8 +171,6 @@ class CrmZzImportMixin(models.AbstractModel):
             with self.env.cr.savepoint():
                 write()
         except WRITE_ERRORS as err:
-            if self.mode == "all":
-                raise
             message = err.args[0] if isinstance(err, UserError | ValidationError) else str(err)
             return [import_parser.CellError(row, "-", None, "write", {"message": message})]
         return []
@@ -347,6 +353,12 @@ class CrmZzImportMixin(models.AbstractModel):
             "target": "new",
             "name": self.env._("Import"),
         }
+
+
+class _RefusedRows(Exception):
+    def __init__(self, errors):
+        super().__init__(errors)
+        self.errors = errors
 
 
 def _cell_text(value):
