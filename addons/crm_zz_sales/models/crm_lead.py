@@ -56,6 +56,8 @@ class CrmLead(models.Model):
         string="Product Interest",
         help="Product categories the customer asked about; used to route the lead.",
     )
+    # A team on an industry pipeline works in its own stages only
+    zz_team_pipeline_id = fields.Many2one(related="team_id.zz_pipeline_template_id")
     # Qualification facts stage gates often require
     zz_budget_amount = fields.Monetary(
         string="Customer Budget",
@@ -275,6 +277,32 @@ class CrmLead(models.Model):
         if vals.get("stage_id"):
             self._zz_check_stage_gate()
         return result
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        """The kanban of a team on an industry pipeline (the team opened, else the user's
+        own team) shows that team's stages and those holding leads, not the shared ones."""
+        team_id = self.env.context.get("default_team_id") or self.env.user.sale_team_id.id
+        team = self.env["crm.team"].browse(team_id).exists()
+        if not team.zz_pipeline_template_id:
+            return super()._read_group_stage_ids(stages, domain)
+        # sudo: like crm, list the columns even where stage rules would hide one
+        stage_ids = stages.sudo()._search(
+            ["|", ("id", "in", stages.ids), ("team_id", "=", team.id)], order=stages._order
+        )
+        return stages.browse(stage_ids)
+
+    def _stage_find(self, team_id=False, domain=None, order="sequence, id", limit=1):
+        """Leads of teams on an industry pipeline start, win and move in their own stages,
+        not in the stages shared by every team."""
+        teams = self.env["crm.team"].browse(team_id) | self.team_id
+        if teams and all(teams.mapped("zz_pipeline_template_id")):
+            stages = self.env["crm.stage"].search(
+                [("team_id", "in", teams.ids), *(domain or [])], order=order, limit=limit
+            )
+            if stages:
+                return stages
+        return super()._stage_find(team_id=team_id, domain=domain, order=order, limit=limit)
 
     def _zz_assignment_facts(self):
         self.ensure_one()

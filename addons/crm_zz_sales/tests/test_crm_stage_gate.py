@@ -24,6 +24,30 @@ class TestStageGate(CrmZzSalesCommon):
         self.team.action_zz_apply_pipeline_template()
         self.assertEqual(self.env["crm.stage"].search_count([("team_id", "=", self.team.id)]), 5)
 
+    def test_team_on_a_template_works_in_its_own_stages(self):
+        shared = self.env["crm.stage"].create({"name": "共享阶段", "sequence": 0})
+        lead = self.env["crm.lead"].create(
+            {"name": "新线索", "type": "opportunity", "team_id": self.team.id}
+        )
+        self.assertEqual(lead.stage_id, self.stages["线索"])
+        Lead = self.env["crm.lead"].with_context(default_team_id=self.team.id)
+        columns = Lead._read_group_stage_ids(self.env["crm.stage"], [])
+        self.assertEqual(columns.mapped("name"), list(self.stages))
+        self.assertNotIn(shared, columns)
+        # "My pipeline" has no team in its context: the salesperson's own team counts
+        self.env["crm.team.member"].create(
+            {"crm_team_id": self.team.id, "user_id": self.salesman.id}
+        )
+        mine = (
+            self.env["crm.lead"]
+            .with_user(self.salesman)
+            ._read_group_stage_ids(self.env["crm.stage"], [])
+        )
+        self.assertNotIn(shared, mine)
+        lead.write({"partner_id": self.customer.id, "expected_revenue": 1000})
+        lead.action_set_won()
+        self.assertEqual(lead.stage_id, self.stages["赢单"])
+
     def test_every_industry_template_applies(self):
         for xmlid, first, won in [
             ("pipeline_template_real_estate", "预约看房", "合同签订"),

@@ -35,6 +35,10 @@ registry.category("web_tour.tours").add("crm_zz_sales_lead_to_order", {
             trigger: ".o_statusbar_status button.o_arrow_button_current:contains(线索)",
         },
         {
+            content: "Only the industry pipeline's stages, not the shared ones",
+            trigger: ".o_statusbar_status:not(:has(button[data-value]:contains(提案)))",
+        },
+        {
             content: "Try the gated stage without budget and decision maker",
             trigger: ".o_statusbar_status button:contains(方案报价)",
             run: "click",
