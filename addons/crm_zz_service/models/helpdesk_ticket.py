@@ -7,7 +7,7 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, split_every
+from odoo.tools import SQL, format_datetime, split_every
 
 from ..tools import sla_clock
 
@@ -395,9 +395,13 @@ class HelpdeskTicket(models.Model):
             ticket.message_post(
                 body=env._(
                     "SLA %(status)s: priority raised, please follow up (resolution due "
-                    "%(deadline)s UTC).",
+                    "%(deadline)s).",
                     status=labels[status],
-                    deadline=ticket.zz_resolution_deadline or "-",
+                    deadline=format_datetime(
+                        env, ticket.zz_resolution_deadline, tz=leader.tz or "Asia/Shanghai"
+                    )
+                    if ticket.zz_resolution_deadline
+                    else "-",
                 ),
                 partner_ids=leader.partner_id.ids,
                 subtype_xmlid="mail.mt_note",

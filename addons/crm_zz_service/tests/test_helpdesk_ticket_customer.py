@@ -36,3 +36,27 @@ class TestTicketCustomer(CrmZzServiceCommon):
         self.assertEqual(ticket.zz_request_type, "service")
         walk_in = self.env.ref("crm_zz_service.helpdesk_ticket_channel_walk_in")
         self.assertTrue(walk_in.active)
+
+    def test_ticket_from_an_email_gets_channel_sla_and_agent(self):
+        """helpdesk_mgmt's mail gateway creates the ticket; the rest follows."""
+        self.team.zz_auto_assign = True
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_context(fetchmail_cron_running=True)
+            .message_new(
+                {
+                    "subject": "设备报修：空压机异响",
+                    "body": "<p>您好，空压机运行时异响。</p>",
+                    "author_id": self.contact.id,
+                    "email_from": self.contact.email,
+                },
+                custom_values={"team_id": self.team.id},
+            )
+        )
+        self.assertEqual(
+            ticket.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email")
+        )
+        self.assertEqual(ticket.zz_district_id, self.erqi)
+        self.assertEqual(ticket.zz_sla_policy_id, self.policy_standard)
+        self.assertTrue(ticket.zz_resolution_deadline)
+        self.assertIn(ticket.user_id, self.agent_a | self.agent_b)

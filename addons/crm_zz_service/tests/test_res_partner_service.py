@@ -26,3 +26,14 @@ class TestPartnerService360(CrmZzServiceCommon):
         action = self.customer.action_zz_view_complaints()
         complaints = self.env["helpdesk.ticket"].search(action["domain"])
         self.assertEqual(complaints.zz_request_type, "complaint")
+
+    def test_service_figures_on_the_customer_360_page(self):
+        agent = self.agent_a.with_context(lang="en_US")
+        arch = (
+            self.env["res.partner"]
+            .with_user(agent)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn('name="zz_summary_service"', arch)
+        self.assertIn('name="zz_complaint_count"', arch)
+        self.assertIn('name="action_zz_view_complaints"', arch)
