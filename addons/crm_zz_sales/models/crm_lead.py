@@ -116,7 +116,10 @@ class CrmLead(models.Model):
     )
     # Road to cash (company currency)
     zz_order_amount = fields.Monetary(
-        string="Ordered", compute="_compute_zz_road_to_cash", currency_field="company_currency"
+        string="Ordered",
+        compute="_compute_zz_road_to_cash",
+        currency_field="company_currency",
+        help="Confirmed orders of the opportunity, taxes excluded, as on the customer.",
     )
     zz_delivery_status = fields.Selection(
         [("pending", "Not Delivered"), ("partial", "Partially Delivered"), ("full", "Delivered")],
@@ -220,7 +223,7 @@ class CrmLead(models.Model):
                 lead.zz_bant_score, lead.automated_probability, share
             )
 
-    @api.depends("order_ids.state", "order_ids.amount_total")
+    @api.depends("order_ids.state", "order_ids.amount_untaxed")
     def _compute_zz_road_to_cash(self):
         zero = dict.fromkeys(
             ("zz_order_amount", "zz_invoiced_amount", "zz_paid_amount", "zz_overdue_amount"), 0.0
@@ -228,13 +231,16 @@ class CrmLead(models.Model):
         figures = {lead.id: dict(zero, statuses=set()) for lead in self}
         orders = self.env["sale.order"].search_fetch(
             [("opportunity_id", "in", self.ids), ("state", "=", "sale")],
-            ["opportunity_id", "amount_total", "currency_id", "company_id", "date_order"],
+            ["opportunity_id", "amount_untaxed", "currency_id", "company_id", "date_order"],
         )
         today = fields.Date.context_today(self)
         for order in orders:
             lead_figures = figures[order.opportunity_id.id]
             lead_figures["zz_order_amount"] += order.currency_id._convert(
-                order.amount_total, order.company_id.currency_id, order.company_id, order.date_order
+                order.amount_untaxed,
+                order.company_id.currency_id,
+                order.company_id,
+                order.date_order,
             )
             lead_figures["statuses"].add(order.delivery_status or "pending")
             lead_figures.setdefault("invoices", self.env["account.move"])

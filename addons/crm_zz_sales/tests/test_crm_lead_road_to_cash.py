@@ -18,6 +18,9 @@ class TestRoadToCash(CrmZzSalesCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.vat = cls.env["account.tax"].create(
+            {"name": "增值税 13%", "amount": 13.0, "amount_type": "percent", "type_tax_use": "sale"}
+        )
         cls.product = cls.env["product.product"].create(
             {
                 "name": "数控车床 CK6150",
@@ -25,7 +28,7 @@ class TestRoadToCash(CrmZzSalesCommon):
                 "is_storable": True,
                 "list_price": 100000.0,
                 "invoice_policy": "order",
-                "taxes_id": False,
+                "taxes_id": [cls.vat.id],
             }
         )
         warehouse = cls.env["stock.warehouse"].search(
@@ -50,7 +53,7 @@ class TestRoadToCash(CrmZzSalesCommon):
         self.assertFalse(lead.zz_delivery_status)  # a quotation is not an order yet
         order.action_confirm()
         lead.invalidate_recordset()
-        self.assertEqual(lead.zz_order_amount, 200000)
+        self.assertEqual(lead.zz_order_amount, 200000)  # taxes excluded
         self.assertEqual(lead.zz_delivery_status, "pending")
 
         picking = order.picking_ids
@@ -65,7 +68,7 @@ class TestRoadToCash(CrmZzSalesCommon):
             invoice.invoice_date_due = date(2026, 5, 31)
             invoice.action_post()
         lead.invalidate_recordset()
-        self.assertEqual(lead.zz_invoiced_amount, 200000)
+        self.assertEqual(lead.zz_invoiced_amount, 226000)  # 13 % VAT included
         self.assertEqual(lead.zz_paid_amount, 0)
         self.env["account.payment.register"].with_context(
             active_model="account.move", active_ids=invoice.ids
@@ -73,14 +76,14 @@ class TestRoadToCash(CrmZzSalesCommon):
         with freeze_time(date(2026, 6, 15)):
             lead.invalidate_recordset()
             self.assertEqual(lead.zz_paid_amount, 50000)
-            self.assertEqual(lead.zz_overdue_amount, 150000)
+            self.assertEqual(lead.zz_overdue_amount, 176000)
             customer = self.customer
             customer.invalidate_recordset()
             # the customer's 360° figures: amounts from crm_zz_customer, deals from here
             self.assertEqual(customer.zz_order_amount, 200000)
-            self.assertEqual(customer.zz_invoiced_amount, 200000)
+            self.assertEqual(customer.zz_invoiced_amount, 226000)
             self.assertEqual(customer.zz_paid_amount, 50000)
-            self.assertEqual(customer.zz_overdue_amount, 150000)
+            self.assertEqual(customer.zz_overdue_amount, 176000)
             self.assertEqual(customer.zz_open_opportunity_count, 1)
             self.assertEqual(customer.zz_won_opportunity_count, 0)
             self.assertEqual(customer.zz_undelivered_order_count, 1)
