@@ -36,6 +36,9 @@
         "views/crm_zz_customer_menus.xml",
     ],
     "demo": ["demo/res_partner_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["crm_zz_customer/static/tests/tours/*.js"],
+    },
     "installable": True,
     "application": True,
 }

@@ -7,3 +7,4 @@ from . import test_partner_duplicate
 from . import test_res_partner_ownership
 from . import test_res_partner_pool_concurrency
 from . import test_partner_import
+from . import test_ui_log_call
