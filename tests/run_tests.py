@@ -20,6 +20,7 @@ import concurrent.futures
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -214,6 +215,13 @@ def odoo_cmd(db, *args, command="server"):
     ]
 
 
+def free_port():
+    """A free TCP port on loopback, so that runs beside each other do not collide."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def scan_log(text):
     """Return the ERROR/CRITICAL lines and the WARNING lines not explicitly allowed."""
     bad = []
@@ -247,6 +255,8 @@ def odoo_tests(tally, modules, keep_db=False):
             f"--test-tags={tags}",
             "--stop-after-init",
             "--log-level=test",
+            # HttpCase needs the HTTP server; another Odoo may hold 8069.
+            f"--http-port={free_port()}",
         )
     )
     output = res.stdout + res.stderr
