@@ -166,6 +166,16 @@ class TestPartnerDuplicateMerge(CrmZzCustomerCommon):
         found = self._groups(["credit_code", "name"])
         self.assertIn(set((self.by_name | third | fourth).ids), found)
 
+    def test_companies_of_the_same_trade_are_not_duplicates(self):
+        trade = self.env["res.partner"].create(
+            [
+                {"name": f"郑州{brand}信息技术有限公司", "is_company": True}
+                for brand in ("琨瑜", "博远", "嵩岳", "黄河云", "中原链", "绿城数")
+            ]
+        )
+        groups = self.env["res.partner"]._zz_find_duplicate_groups(["name"])
+        self.assertFalse([ids for ids in groups if len(set(ids) & set(trade.ids)) > 1])
+
     def test_archived_customers_and_contact_persons_are_left_out(self):
         self.by_code[1].action_archive()
         self.assertEqual(self._groups(["credit_code"]), [])
