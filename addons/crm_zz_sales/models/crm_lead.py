@@ -114,10 +114,13 @@ class CrmLead(models.Model):
     zz_lost_competitor_id = fields.Many2one(
         "crm.zz.sales.competitor", string="Lost To", index=True, tracking=True
     )
-    # Road to cash (company currency)
+    # Road to cash (company currency). Computed as superuser: whoever may read the
+    # opportunity sees the totals of its orders and invoices, even those an accountant
+    # or a colleague holds, which record rules would otherwise hide or refuse.
     zz_order_amount = fields.Monetary(
         string="Ordered",
         compute="_compute_zz_road_to_cash",
+        compute_sudo=True,
         currency_field="company_currency",
         help="Confirmed orders of the opportunity, taxes excluded, as on the customer.",
     )
@@ -125,15 +128,25 @@ class CrmLead(models.Model):
         [("pending", "Not Delivered"), ("partial", "Partially Delivered"), ("full", "Delivered")],
         string="Delivery",
         compute="_compute_zz_road_to_cash",
+        compute_sudo=True,
     )
     zz_invoiced_amount = fields.Monetary(
-        string="Invoiced", compute="_compute_zz_road_to_cash", currency_field="company_currency"
+        string="Invoiced",
+        compute="_compute_zz_road_to_cash",
+        compute_sudo=True,
+        currency_field="company_currency",
     )
     zz_paid_amount = fields.Monetary(
-        string="Paid", compute="_compute_zz_road_to_cash", currency_field="company_currency"
+        string="Paid",
+        compute="_compute_zz_road_to_cash",
+        compute_sudo=True,
+        currency_field="company_currency",
     )
     zz_overdue_amount = fields.Monetary(
-        string="Overdue", compute="_compute_zz_road_to_cash", currency_field="company_currency"
+        string="Overdue",
+        compute="_compute_zz_road_to_cash",
+        compute_sudo=True,
+        currency_field="company_currency",
     )
 
     @api.depends("partner_id.zz_district_id", "partner_id.zz_zone_id", "partner_id.zz_park_id")

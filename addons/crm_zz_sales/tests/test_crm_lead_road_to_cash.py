@@ -69,6 +69,10 @@ class TestRoadToCash(CrmZzSalesCommon):
             invoice.action_post()
         lead.invalidate_recordset()
         self.assertEqual(lead.zz_invoiced_amount, 226000)  # 13 % VAT included
+        # the salesperson sees the figure even when the invoice is a colleague's
+        invoice.invoice_user_id = self.salesman_2
+        self.env.invalidate_all()
+        self.assertEqual(lead.with_user(self.salesman).zz_invoiced_amount, 226000)
         self.assertEqual(lead.zz_paid_amount, 0)
         self.env["account.payment.register"].with_context(
             active_model="account.move", active_ids=invoice.ids
