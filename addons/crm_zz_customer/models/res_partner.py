@@ -83,7 +83,6 @@ class ResPartner(models.Model):
         compute="_compute_zz_lifecycle",
         store=True,
         index=True,
-        tracking=True,
     )
 
     # Grade
@@ -237,8 +236,10 @@ class ResPartner(models.Model):
             if partner.zz_lifecycle_auto != stage:
                 by_stage[stage].append(partner.id)
         for stage, stage_ids in by_stage.items():
-            # sudo: system-computed stage, tracked on the customer's chatter
-            self.browse(stage_ids).sudo().write({"zz_lifecycle_auto": stage})
+            # sudo: a system-computed stage; only manual overrides go to the chatter
+            self.browse(stage_ids).sudo().with_context(tracking_disable=True).write(
+                {"zz_lifecycle_auto": stage}
+            )
 
     @api.model
     def _cron_zz_refresh_lifecycle(self, batch_size=5000):
