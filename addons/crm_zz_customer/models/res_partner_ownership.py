@@ -229,8 +229,17 @@ class ResPartner(models.Model):
         params = self.env["ir.config_parameter"].sudo()  # sudo: read-only setting
         warning_days = int(params.get_param("crm_zz_customer.pool_warning_days", 7) or 0)
         today = fields.Date.context_today(self)
-        partners = self.search(
-            [("user_id", "!=", False), ("parent_id", "=", False), ("zz_grade", "in", list(rules))]
+        partners = self.search_fetch(
+            [("user_id", "!=", False), ("parent_id", "=", False), ("zz_grade", "in", list(rules))],
+            [
+                "user_id",
+                "zz_grade",
+                "zz_owner_date",
+                "create_date",
+                "zz_last_contact_date",
+                "zz_last_deal_date",
+                "zz_recall_warned",
+            ],
         )
         decisions = defaultdict(lambda: self.browse())
         due_dates = {}
