@@ -14,8 +14,3 @@ class CrmZzServiceSlaPause(models.Model):
     date_start = fields.Datetime(string="Paused from", required=True)
     date_end = fields.Datetime(string="Paused until")
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
-
-    def _check_access(self, operation):
-        # A pause is part of its ticket: whoever may access the ticket may see it.
-        result = super()._check_access(operation)
-        return result or self.ticket_id._check_access(operation)

@@ -7,3 +7,4 @@ from . import test_survey_satisfaction
 from . import test_res_partner_service
 from . import test_helpdesk_mgmt_zh_cn
 from . import test_tour_complaint
+from . import test_crm_zz_service_access
