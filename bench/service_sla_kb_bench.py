@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from customer_import_bench import open_env  # noqa: E402
 
 WORDS = (
-    "空调 制冷 滤网 压缩机 传感器 标定 发票 红冲 上门 维修 回访 液压 漏油 报警 温控 固件 升级 阀门 叉车 电池"
+    "空调 制冷 滤网 压缩机 传感器 标定 发票 红冲 上门 维修 "
+    "回访 液压 漏油 报警 温控 固件 升级 阀门 叉车 电池"
 ).split()
 
 
