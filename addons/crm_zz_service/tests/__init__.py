@@ -8,3 +8,4 @@ from . import test_res_partner_service
 from . import test_helpdesk_mgmt_zh_cn
 from . import test_tour_complaint
 from . import test_crm_zz_service_access
+from . import test_helpdesk_ticket_portal
