@@ -148,9 +148,13 @@ class CrmZzImportMixin(models.AbstractModel):
         )
         to_create = [(row, values) for row, values in rows if row not in matches]
         errors = []
+        defaults = None
         for start in range(0, len(to_create), BATCH_SIZE):
             batch = to_create[start : start + BATCH_SIZE]
             vals_list = [self._zz_import_create_vals(values) for _row, values in batch]
+            if defaults is None:
+                defaults = self._zz_batch_defaults(Model, vals_list[0])
+            vals_list = [{**defaults, **vals} for vals in vals_list]
             try:
                 with self.env.cr.savepoint():
                     Model.create(vals_list)
@@ -165,6 +169,21 @@ class CrmZzImportMixin(models.AbstractModel):
                 vals = self._zz_import_update_vals(values)
                 errors += self._zz_write_one(row, lambda r=record, v=vals: r.write(v))
         return errors
+
+    def _zz_batch_defaults(self, Model, vals):
+        """The default values, computed once for all rows.
+
+        create() asks default_get for every record, and some defaults run a
+        query each time (account's invoice template count): giving them in the
+        values skips that. x2many defaults are left to create(), which turns
+        them into commands.
+        """
+        names = [
+            name
+            for name, field in Model._fields.items()
+            if name not in vals and field.type not in ("one2many", "many2many")
+        ]
+        return Model.default_get(names)
 
     def _zz_write_one(self, row, write):
         try:
