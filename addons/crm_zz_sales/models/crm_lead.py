@@ -44,9 +44,12 @@ class CrmLead(models.Model):
         precompute=True,
     )
     zz_industry_id = fields.Many2one(
-        related="partner_id.commercial_partner_id.industry_id",
+        "res.partner.industry",
         string="Customer Industry",
+        compute="_compute_zz_location",
         store=True,
+        readonly=False,
+        precompute=True,
     )
     zz_product_category_ids = fields.Many2many(
         "product.category",
@@ -149,14 +152,21 @@ class CrmLead(models.Model):
         currency_field="company_currency",
     )
 
-    @api.depends("partner_id.zz_district_id", "partner_id.zz_zone_id", "partner_id.zz_park_id")
+    @api.depends(
+        "partner_id.zz_district_id",
+        "partner_id.zz_zone_id",
+        "partner_id.zz_park_id",
+        "partner_id.commercial_partner_id.industry_id",
+    )
     def _compute_zz_location(self):
-        """The customer's place when the lead has a customer; otherwise as typed."""
+        """The customer's place and industry when the lead has a customer; otherwise
+        as typed (a trade-show lead has no customer yet)."""
         for lead in self:
             if lead.partner_id:
                 lead.zz_district_id = lead.partner_id.zz_district_id
                 lead.zz_zone_id = lead.partner_id.zz_zone_id
                 lead.zz_park_id = lead.partner_id.zz_park_id
+                lead.zz_industry_id = lead.partner_id.commercial_partner_id.industry_id
 
     @api.depends("date_last_stage_update", "stage_id.zz_stall_days", "active", "stage_id.is_won")
     def _compute_zz_days_in_stage(self):

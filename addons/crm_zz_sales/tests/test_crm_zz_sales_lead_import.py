@@ -9,7 +9,17 @@ from odoo.addons.crm_zz_customer.tools import import_parser
 
 from .common import CrmZzSalesCommon
 
-HEADERS = ["线索名称", "公司名称", "联系人", "电话", "邮箱", "所属区县", "预计金额", "销售员"]
+HEADERS = [
+    "线索名称",
+    "公司名称",
+    "联系人",
+    "电话",
+    "邮箱",
+    "所属区县",
+    "预计金额",
+    "销售员",
+    "行业",
+]
 
 
 @tagged("at_install", "-post_install")
@@ -50,9 +60,10 @@ class TestLeadImport(CrmZzSalesCommon):
                     "金水区",
                     300000,
                     "",
+                    "",
                 ],
-                ["展会-激光切割", "郑州光明钣金", "陈工", "电话不对", "", "二七", 100000, ""],
-                ["展会-老客户", "", "", "13803710099", "old@example.com", "", "", ""],
+                ["展会-激光切割", "郑州光明钣金", "陈工", "电话不对", "", "二七", 100000, "", ""],
+                ["展会-老客户", "", "", "13803710099", "old@example.com", "", "", "", ""],
             ],
             user_id=self.salesman,
         )
@@ -80,8 +91,8 @@ class TestLeadImport(CrmZzSalesCommon):
     def test_all_or_nothing_refuses_a_bad_file(self):
         wizard = self._wizard(
             [
-                ["展会-好行", "郑州好行", "", "13803710002", "", "", "", ""],
-                ["", "缺名称", "", "13803710003", "", "", "", ""],
+                ["展会-好行", "郑州好行", "", "13803710002", "", "", "", "", ""],
+                ["", "缺名称", "", "13803710003", "", "", "", "", ""],
             ],
             mode="all",
         )
@@ -91,26 +102,51 @@ class TestLeadImport(CrmZzSalesCommon):
         self.assertFalse(self._imported())
 
     def test_leads_without_owner_go_through_the_assignment_rules(self):
+        manufacturing = self.env.ref("base.res_partner_industry_C")
         self.team.zz_rule_assignment = True
         self.env["crm.team.member"].create(
-            {
-                "crm_team_id": self.team.id,
-                "user_id": self.salesman_2.id,
-                "zz_district_ids": [self.jinshui.id],
-            }
+            [
+                {
+                    "crm_team_id": self.team.id,
+                    "user_id": self.salesman.id,
+                    "zz_district_ids": [self.jinshui.id],
+                    "zz_industry_ids": [manufacturing.id],
+                },
+                {
+                    "crm_team_id": self.team.id,
+                    "user_id": self.salesman_2.id,
+                    "zz_district_ids": [self.jinshui.id],
+                },
+            ]
         )
         wizard = self._wizard(
-            [["展会-规则分配", "郑州金水某公司", "", "13803710004", "", "金水", "", ""]]
+            [
+                [
+                    "展会-金水制造",
+                    "郑州金水机械",
+                    "",
+                    "13803710004",
+                    "",
+                    "金水",
+                    "",
+                    "",
+                    manufacturing.name,
+                ],
+                ["展会-金水其他", "郑州金水商贸", "", "13803710006", "", "金水", "", "", ""],
+            ]
         )
         wizard.action_import()
-        lead = self._imported()
-        self.assertEqual(lead.user_id, self.salesman_2)
-        log = self.env["crm.zz.sales.assignment.log"].search([("lead_id", "=", lead.id)])
-        self.assertEqual(log.user_id, self.salesman_2)
+        leads = self._imported()
+        by_name = {lead.name: lead for lead in leads}
+        self.assertEqual(by_name["展会-金水制造"].zz_industry_id, manufacturing)
+        self.assertEqual(by_name["展会-金水制造"].user_id, self.salesman)
+        self.assertEqual(by_name["展会-金水其他"].user_id, self.salesman_2)
+        logs = self.env["crm.zz.sales.assignment.log"].search([("lead_id", "in", leads.ids)])
+        self.assertEqual(len(logs), 2)
 
     def test_salesperson_column_wins_over_the_owner(self):
         wizard = self._wizard(
-            [["展会-指定销售", "", "", "13803710005", "", "", "", "crm_zz_sales-salesman2"]],
+            [["展会-指定销售", "", "", "13803710005", "", "", "", "crm_zz_sales-salesman2", ""]],
             user_id=self.salesman,
         )
         wizard.action_import()

@@ -54,6 +54,7 @@ class CrmZzSalesLeadImport(models.TransientModel):
         users = env["res.users"].search_fetch([("share", "=", False)], ["name", "login"])
         sources = env["utm.source"].search_fetch([], ["name"])
         categories = env["product.category"].search_fetch([], ["name", "complete_name"])
+        industries = env["res.partner.industry"].search_fetch([], ["name", "full_name"])
         return [
             Column(
                 "name",
@@ -94,6 +95,17 @@ class CrmZzSalesLeadImport(models.TransientModel):
                 ("Industry Park", "Park", "园区"),
                 kind="choice",
                 choices=import_parser.build_choices((park.name, park.id) for park in parks),
+            ),
+            Column(
+                "zz_industry_id",
+                "行业",
+                ("Industry",),
+                kind="choice",
+                choices=import_parser.build_choices(
+                    [(i.name, i.id) for i in industries]
+                    + [(i.full_name, i.id) for i in industries if i.full_name]
+                    + [(i.name, i.id) for i in industries.with_context(lang="en_US")]
+                ),
             ),
             Column(
                 "zz_product_category_ids",
@@ -139,6 +151,7 @@ class CrmZzSalesLeadImport(models.TransientModel):
                 "wang@example.com",
                 "金水区",
                 "郑东新区",
+                "",
                 "",
                 "",
                 300000,
