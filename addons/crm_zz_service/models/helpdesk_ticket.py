@@ -112,6 +112,13 @@ class HelpdeskTicket(models.Model):
         "article_id",
         string="Linked Articles",
     )
+    # Satisfaction
+    zz_csat = fields.Float(
+        string="Customer Satisfaction",
+        compute="_compute_zz_csat",
+        help="CSAT (1-5) the customer gave in the survey sent when the ticket closed.",
+    )
+
     zz_suggested_article_ids = fields.Many2many(
         "crm.zz.service.article",
         string="Suggested Articles",
@@ -123,6 +130,15 @@ class HelpdeskTicket(models.Model):
         found = self.env["crm.zz.service.sla.policy"]._find_for(self)
         for ticket in self:
             ticket.zz_sla_policy_id = found[ticket]
+
+    def _compute_zz_csat(self):
+        csat = dict(
+            self.env["crm.zz.service.satisfaction.report"]
+            .sudo()  # sudo: the ticket's own answer, shown to whoever sees the ticket
+            ._read_group([("ticket_id", "in", self.ids)], ["ticket_id"], ["csat:avg"])
+        )
+        for ticket in self:
+            ticket.zz_csat = csat.get(ticket, 0.0)
 
     @api.depends("name", "category_id", "zz_article_ids")
     def _compute_zz_suggested_article_ids(self):
@@ -342,8 +358,10 @@ class HelpdeskTicket(models.Model):
                 calendar, min(starts), max(now, max(starts)) + horizon
             )
             for ticket, start in zip(tickets, starts, strict=True):
-                # sudo: the SLA bookkeeping is the system's, also on a portal ticket
-                ticket.sudo().write(ticket._zz_sla_values(intervals, start, now))
+                vals = ticket._zz_sla_values(intervals, start, now)
+                if any(ticket[name] != value for name, value in vals.items()):
+                    # sudo: the SLA bookkeeping is the system's, also on a portal ticket
+                    ticket.sudo().write(vals)
 
     def _zz_sla_values(self, intervals, start, now):
         self.ensure_one()

@@ -55,6 +55,7 @@ class TestSatisfaction(CrmZzServiceCommon):
         self.assertEqual(row.user_id, self.agent_a)
         self.assertEqual(row.team_id, self.team)
         self.assertEqual(row.commercial_partner_id, self.customer)
+        self.assertEqual(ticket.zz_csat, 4, "the answer shows on the ticket")
         # Per agent and month, as the pivot shows it.
         groups = self.Report._read_group(
             [("team_id", "=", self.team.id)],
