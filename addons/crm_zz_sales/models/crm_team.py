@@ -24,9 +24,9 @@ class CrmTeam(models.Model):
     # Rule-based assignment
     zz_rule_assignment = fields.Boolean(
         string="Rule-based Assignment",
-        help="Give each new unassigned lead of this team to the least-loaded member "
-        "whose district, park, industry and product rules match it, when the lead is "
-        "created and in the assignment cron; the salesperson is notified.",
+        help="Give each new unassigned lead of this team, when it is created and in the "
+        "assignment cron, to the member whose district, park, industry and product rules "
+        "match it most specifically, the least loaded first; the salesperson is notified.",
     )
     # Forecast of won revenue
     zz_forecast_next_month = fields.Monetary(

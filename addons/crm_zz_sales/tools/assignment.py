@@ -4,9 +4,10 @@
 
 A member's rule lists districts, parks, industries and product categories; an
 empty list accepts anything. Among the members whose every non-empty list
-contains the lead's value, the one with the fewest open leads wins, ties going
-to the member listed first; a member at its cap (open leads >= cap, 0 = no cap)
-gets no more.
+contains the lead's value, the most specific (most non-empty lists) are
+preferred, so a member without rules only takes what no specialist can; among
+those, the one with the fewest open leads wins, ties going to the member listed
+first. A member at its cap (open leads >= cap, 0 = no cap) gets no more.
 """
 
 from dataclasses import dataclass, field
@@ -31,6 +32,10 @@ class Member:
     cap: int = 0
 
     @property
+    def specificity(self):
+        return sum(1 for key in RULE_KEYS if self.rules.get(key))
+
+    @property
     def full(self):
         return bool(self.cap) and self.load >= self.cap
 
@@ -51,11 +56,11 @@ def matches(member, lead):
 
 
 def pick(members, lead):
-    """The matching member with the lowest load under its cap, or None."""
+    """The most specific matching member with the lowest load under its cap, or None."""
     candidates = [m for m in members if not m.full and matches(m, lead)]
     if not candidates:
         return None
-    return min(candidates, key=lambda m: m.load)
+    return min(candidates, key=lambda m: (-m.specificity, m.load))
 
 
 def distribute(members, leads):
