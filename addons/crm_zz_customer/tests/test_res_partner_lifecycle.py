@@ -127,3 +127,27 @@ class TestLifecycleSettings(CrmZzCustomerCommon):
             self.env["res.config.settings"].create(
                 {"zz_lifecycle_dormant_days": 200, "zz_lifecycle_lost_days": 100}
             )
+
+
+@tagged("at_install", "-post_install")
+class TestPartnerChinese(CrmZzCustomerCommon):
+    """A Chinese user reads the new fields and errors in Chinese."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(["crm_zz_customer"], ["zh_CN"])
+
+    def test_labels_and_errors_in_chinese(self):
+        Partner = self.env["res.partner"].with_context(lang="zh_CN")
+        description = Partner.fields_get(["zz_lifecycle", "zz_rfm_segment"])
+        self.assertEqual(description["zz_lifecycle"]["string"], "生命周期阶段")
+        self.assertEqual(dict(description["zz_lifecycle"]["selection"])["dormant"], "沉睡")
+        self.assertEqual(
+            dict(description["zz_rfm_segment"]["selection"])["important_value"], "重要价值客户"
+        )
+        with self.assertRaises(ValidationError) as err:
+            Partner.create({"name": "错误代码公司", "zz_credit_code": "91110000600037341X"})
+        self.assertIn("不是有效的统一社会信用代码", str(err.exception))
+        self.assertIn("校验位错误", str(err.exception))
