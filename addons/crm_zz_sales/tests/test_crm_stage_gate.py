@@ -88,6 +88,18 @@ class TestStageGate(CrmZzSalesCommon):
             form.stage_id = self.stages["方案报价"]
         self.assertEqual(lead.stage_id, self.stages["方案报价"])
 
+    def test_gate_refuses_a_lead_created_in_a_gated_stage(self):
+        with self.assertRaises(UserError):
+            self._create_opportunity(name="直接报价", stage_id=self.stages["方案报价"].id)
+        self.assertFalse(self.env["crm.lead"].search([("name", "=", "直接报价")]))
+        lead = self._create_opportunity(
+            name="直接报价",
+            stage_id=self.stages["方案报价"].id,
+            zz_budget_amount=80000,
+            zz_decision_maker="刘总",
+        )
+        self.assertEqual(lead.stage_id, self.stages["方案报价"])
+
     def test_gate_checks_the_won_stage_too(self):
         lead = self._create_opportunity(expected_revenue=0)
         with self.assertRaises(UserError) as error:
