@@ -118,6 +118,19 @@ class TestTicketAssignmentConcurrency(CrmZzServiceCommon):
                 ticket_ids.append(second.id)
                 cr2.commit()
                 self.assertEqual(len(first.user_id | second.user_id), 2)
+                # A transaction whose snapshot predates another's committed
+                # assignment cannot assign from its stale counts: it fails to
+                # serialise (Odoo retries the request) instead.
+                cr1.execute("SELECT 1")
+                third = env2["helpdesk.ticket"].create(vals)
+                ticket_ids.append(third.id)
+                cr2.commit()
+                with (
+                    mute_logger("odoo.sql_db"),
+                    self.assertRaises(psycopg2.errors.SerializationFailure),
+                ):
+                    env1["helpdesk.ticket"].create(vals)
+                cr1.rollback()
         finally:
             with registry.cursor() as cr3:
                 env3 = self.env(cr=cr3)
