@@ -188,19 +188,8 @@ class CrmTeam(models.Model):
                 {"user_id": member.user_id.id}
             )
             rule = member._zz_rule_summary()
+            self._zz_notify_assignment(member.user_id, member_leads, rule)
             for lead in member_leads:
-                lead.message_notify(
-                    partner_ids=member.user_id.partner_id.ids,
-                    subject=self.env._("New lead assigned: %(lead)s", lead=lead.name),
-                    body=Markup("<p>%s</p>")
-                    % self.env._(
-                        "Lead %(lead)s assigned to you by the rules of %(team)s (%(rule)s).",
-                        lead=lead.name,
-                        team=self.name,
-                        rule=rule,
-                    ),
-                    record_name=lead.display_name,
-                )
                 logs.append(
                     {
                         "lead_id": lead.id,
@@ -213,3 +202,41 @@ class CrmTeam(models.Model):
         # sudo: the log is written by the system; salespeople may only read their lines
         self.env["crm.zz.sales.assignment.log"].sudo().create(logs)
         return leads.browse(list(choice))
+
+    def _zz_notify_assignment(self, user, leads, rule):
+        """One notification per salesperson and run: on the lead when there is one, on
+        the team with a link to each lead when an import or the cron gives several."""
+        self.ensure_one()
+        if len(leads) == 1:
+            leads.message_notify(
+                partner_ids=user.partner_id.ids,
+                subject=self.env._("New lead assigned: %(lead)s", lead=leads.name),
+                body=Markup("<p>%s</p>")
+                % self.env._(
+                    "Lead %(lead)s assigned to you by the rules of %(team)s (%(rule)s).",
+                    lead=leads.name,
+                    team=self.name,
+                    rule=rule,
+                ),
+                record_name=leads.display_name,
+            )
+            return
+        links = Markup("").join(
+            Markup('<li><a href="/odoo/crm.lead/%s">%s</a></li>') % (lead.id, lead.name)
+            for lead in leads
+        )
+        self.message_notify(
+            partner_ids=user.partner_id.ids,
+            subject=self.env._("%(count)s new leads assigned to you", count=len(leads)),
+            body=Markup("<p>%s</p><ul>%s</ul>")
+            % (
+                self.env._(
+                    "%(count)s leads assigned to you by the rules of %(team)s (%(rule)s):",
+                    count=len(leads),
+                    team=self.name,
+                    rule=rule,
+                ),
+                links,
+            ),
+            record_name=self.display_name,
+        )

@@ -133,16 +133,38 @@ class TestLeadImport(CrmZzSalesCommon):
                     manufacturing.name,
                 ],
                 ["展会-金水其他", "郑州金水商贸", "", "13803710006", "", "金水", "", "", ""],
+                ["展会-金水第三", "郑州金水物流", "", "13803710007", "", "金水", "", "", ""],
             ]
         )
-        wizard.action_import()
+        wizard.with_user(self.salesman).action_import()
         leads = self._imported()
         by_name = {lead.name: lead for lead in leads}
         self.assertEqual(by_name["展会-金水制造"].zz_industry_id, manufacturing)
         self.assertEqual(by_name["展会-金水制造"].user_id, self.salesman)
         self.assertEqual(by_name["展会-金水其他"].user_id, self.salesman_2)
+        self.assertEqual(by_name["展会-金水第三"].user_id, self.salesman_2)
         logs = self.env["crm.zz.sales.assignment.log"].search([("lead_id", "in", leads.ids)])
-        self.assertEqual(len(logs), 2)
+        self.assertEqual(len(logs), 3)
+        # one notice per salesperson: on the lead for one, on the team for several
+        Message = self.env["mail.message"]
+        single = Message.search(
+            [
+                ("model", "=", "crm.lead"),
+                ("res_id", "=", by_name["展会-金水制造"].id),
+                ("partner_ids", "in", self.salesman.partner_id.ids),
+            ]
+        )
+        self.assertEqual(len(single), 1)
+        batch = Message.search(
+            [
+                ("model", "=", "crm.team"),
+                ("res_id", "=", self.team.id),
+                ("partner_ids", "in", self.salesman_2.partner_id.ids),
+            ]
+        )
+        self.assertEqual(len(batch), 1)
+        self.assertIn("展会-金水其他", batch.body)
+        self.assertIn("展会-金水第三", batch.body)
 
     def test_salesperson_column_wins_over_the_owner(self):
         wizard = self._wizard(
