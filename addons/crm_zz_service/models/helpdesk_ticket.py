@@ -188,7 +188,8 @@ class HelpdeskTicket(models.Model):
         ):
             unanswered = self.filtered(lambda t: not t.zz_first_response_date)
             if unanswered:
-                unanswered.write({"zz_first_response_date": fields.Datetime.now()})
+                # sudo: SLA bookkeeping; a follower may answer without write access
+                unanswered.sudo().write({"zz_first_response_date": fields.Datetime.now()})
                 unanswered._zz_refresh_sla()
         return super()._message_post_after_hook(message, msg_vals)
 
