@@ -32,6 +32,23 @@ class TestTeamForecast(CrmZzSalesCommon):
             self.assertAlmostEqual(self.team.zz_forecast_next_month, 1378 / 39 * 1000, places=0)
             self.assertAlmostEqual(self.team.zz_forecast_mape, 1.85, places=2)
 
+    def test_two_years_of_history_add_seasonality(self):
+        pattern = [80, 70, 90, 100, 100, 110, 100, 90, 100, 110, 120, 130]
+        ready = {"zz_budget_amount": 1, "zz_decision_maker": "刘总"}
+        for index, amount in enumerate(pattern * 2):
+            year, month = 2024 + index // 12, index % 12 + 1
+            with freeze_time(datetime(year, month, 10, 10, 0)):
+                self._create_opportunity(
+                    name=f"{year}-{month}", expected_revenue=amount * 1000, **ready
+                ).action_set_won()
+        with freeze_time(datetime(2026, 1, 5, 10, 0)):
+            self.team.invalidate_recordset()
+            self.assertEqual(self.team.zz_forecast_months, 24)
+            self.assertEqual(self.team.zz_forecast_method, "seasonal")
+            # January is a low month: the seasonal forecast is below the yearly mean
+            self.assertLess(self.team.zz_forecast_next_month, 100000)
+            self.assertGreater(self.team.zz_forecast_mape, 0)
+
     def test_no_history_no_forecast(self):
         self.assertEqual(self.team.zz_forecast_method, "none")
         self.assertEqual(self.team.zz_forecast_next_month, 0)
