@@ -20,3 +20,21 @@ class HelpdeskTicketTeam(models.Model):
         help="Sent to the customer when a ticket of this team is closed.",
     )
     zz_skill_ids = fields.One2many("crm.zz.service.skill", "team_id", string="Agent Skills")
+    zz_sla_breached_count = fields.Integer(
+        string="Open Tickets past their SLA", compute="_compute_zz_sla_breached_count"
+    )
+
+    def _compute_zz_sla_breached_count(self):
+        counts = dict(
+            self.env["helpdesk.ticket"]._read_group(
+                [
+                    ("team_id", "in", self.ids),
+                    ("zz_sla_status", "=", "breached"),
+                    ("stage_id.closed", "=", False),
+                ],
+                ["team_id"],
+                ["__count"],
+            )
+        )
+        for team in self:
+            team.zz_sla_breached_count = counts.get(team, 0)

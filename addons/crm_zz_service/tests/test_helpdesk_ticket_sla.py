@@ -117,6 +117,7 @@ class TestTicketSla(CrmZzServiceCommon):
         self.assertIn(
             ticket, Ticket.search([("zz_sla_status", "=", "breached"), ("id", "=", ticket.id)])
         )
+        self.assertEqual(self.team.zz_sla_breached_count, 1, "the team dashboard shows it")
 
     def test_paused_ticket_is_not_escalated(self):
         with freeze_time("2026-11-23 09:00:00"):
