@@ -14,6 +14,7 @@
         "security/ir.model.access.csv",
         "security/crm_zz_sales_security.xml",
         "data/utm_source_data.xml",
+        "data/utm_medium_data.xml",
         "data/crm_zz_sales_pipeline_template_data.xml",
         "data/ir_cron_data.xml",
         "wizard/crm_lead_lost_views.xml",

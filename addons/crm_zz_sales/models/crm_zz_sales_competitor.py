@@ -17,8 +17,8 @@ class CrmZzSalesCompetitor(models.Model):
     company_id = fields.Many2one("res.company", index=True)
     active = fields.Boolean(default=True)
     opportunity_count = fields.Integer(string="Opportunities", compute="_compute_win_loss")
-    won_count = fields.Integer(string="Won Against", compute="_compute_win_loss")
-    lost_count = fields.Integer(string="Lost To", compute="_compute_win_loss")
+    won_count = fields.Integer(string="Times Won", compute="_compute_win_loss")
+    lost_count = fields.Integer(string="Times Lost", compute="_compute_win_loss")
     win_rate = fields.Float(string="Win Rate (%)", compute="_compute_win_loss", digits=(16, 1))
 
     _sql_constraints = [

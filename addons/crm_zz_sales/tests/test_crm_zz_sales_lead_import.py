@@ -80,6 +80,7 @@ class TestLeadImport(CrmZzSalesCommon):
         self.assertEqual(lead.user_id, self.salesman)
         self.assertEqual(lead.zz_district_id, self.jinshui)
         self.assertEqual(lead.source_id, self.env.ref("crm_zz_sales.utm_source_trade_show"))
+        self.assertEqual(lead.medium_id, self.env.ref("crm_zz_sales.utm_medium_booth"))
         self.assertEqual(lead.phone_sanitized, "+8613803710001")
         self.assertEqual(lead.expected_revenue, 300000)
         self.assertEqual(known.email_from, "old@example.com")  # completed, not duplicated

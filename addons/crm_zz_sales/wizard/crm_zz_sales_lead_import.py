@@ -34,6 +34,12 @@ class CrmZzSalesLeadImport(models.TransientModel):
         default=lambda self: self.env.ref("crm_zz_sales.utm_source_trade_show", False),
         help="Channel of rows without a source column.",
     )
+    medium_id = fields.Many2one(
+        "utm.medium",
+        string="Collected Via",
+        default=lambda self: self.env.ref("crm_zz_sales.utm_medium_booth", False),
+        help="How the leads were collected (the booth, by default).",
+    )
     campaign_id = fields.Many2one(
         "utm.campaign", string="Trade Show", help="The event the leads were collected at."
     )
@@ -201,6 +207,7 @@ class CrmZzSalesLeadImport(models.TransientModel):
         vals["user_id"] = values.get("user_id") or self.user_id.id or False
         vals["source_id"] = values.get("source_id") or self.source_id.id or False
         vals["campaign_id"] = self.campaign_id.id or False
+        vals["medium_id"] = self.medium_id.id or False
         if vals.get("expected_revenue") is not False:
             vals["expected_revenue"] = float(vals["expected_revenue"])
         return vals
