@@ -1,6 +1,7 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import TransactionCase, tagged
+from odoo.tools.translate import code_translations
 
 
 @tagged("post_install", "-at_install")
@@ -32,3 +33,13 @@ class TestHelpdeskMgmtChinese(TransactionCase):
         arch = Ticket.get_views([(False, "form")])["views"]["form"]["arch"]
         self.assertIn("分派给我", arch)
         self.assertIn("回访完成", arch, "and crm_zz_service's own button")
+
+    def test_terms_in_code(self):
+        """Python messages and the web client's strings come from the .po files."""
+        python = code_translations.get_python_translations("helpdesk_mgmt", "zh_CN")
+        self.assertEqual(python.get("Open Tickets"), "未结工单")
+        web = code_translations.get_web_translations("helpdesk_mgmt", "zh_CN")
+        self.assertIn(
+            "所选文件（%sB）超过允许的最大文件大小（%sB）。",
+            [message["string"] for message in web["messages"]],
+        )
