@@ -2,12 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 import io
+from unittest.mock import patch
 
 import openpyxl
 import xlsxwriter
+from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
+from odoo.tools import SQL
 
 from .common import CrmZzCustomerCommon
 
@@ -192,6 +195,164 @@ class TestPartnerImport(PartnerImportCase):
 
 
 @tagged("at_install", "-post_install")
+class TestPartnerImportSetBased(PartnerImportCase):
+    """New customers are inserted set-based, yet each is exactly the customer
+    res.partner.create() makes from the same values: every stored field,
+    computed ones included, whatever module added it."""
+
+    # differ between two records by nature; commercial_partner_id is the record itself
+    NOT_COMPARED = {"id", "create_date", "write_date", "commercial_partner_id"}
+    FULL_HEADERS = [
+        "客户名称",
+        "客户类型",
+        "统一社会信用代码",
+        "电话",
+        "手机",
+        "邮箱",
+        "所属区县",
+        "功能区",
+        "产业园区",
+        "行业",
+        "销售员",
+        "标签",
+        "地址",
+        "网址",
+        "备注",
+    ]
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.industry = cls.env["res.partner.industry"].create({"name": "智能传感测试"})
+        cls.tag_2 = cls.env["res.partner.category"].create({"name": "老客户转介绍"})
+
+    def _full_row(self, name, code, mobile, tag):
+        return [
+            name,
+            "公司",
+            code,
+            "0371-6789 0000",
+            mobile,
+            "info@example.com",
+            "金水区",
+            "郑东新区",
+            "中国（郑州）智能传感谷",
+            "智能传感测试",
+            self.salesman.login,
+            tag,
+            "郑州市金水区示例路1号",
+            "www.example.com",
+            "展会上认识",
+        ]
+
+    def test_imported_customer_is_the_customer_create_makes(self):
+        content = xlsx(
+            [
+                self.FULL_HEADERS,
+                self._full_row("郑州同值传感有限公司", CODE_B, "13803710021", "展会客户"),
+            ]
+        )
+        wizard = self._wizard(content)
+        Partner = (
+            self.env["res.partner"]
+            .with_user(self.salesman)
+            .with_context(tracking_disable=True, mail_create_nolog=True, mail_notrack=True)
+        )
+        with freeze_time("2026-03-08 09:00:00"):
+            wizard.action_import()
+            self.assertEqual((wizard.create_count, wizard.error_count), (1, 0), wizard.errors_html)
+            imported = self._partners(["郑州同值传感有限公司"])
+            self.assertEqual(len(imported), 1)
+            ((_row, values),) = wizard._zz_parse().rows
+            created = Partner.create(wizard._zz_import_create_vals(values))
+            # as the web client does at the end of the request: computed
+            # fields are written by (and write_uid is) the user
+            Partner.env.flush_all()
+        # what the user sees on the new customer
+        self.assertEqual(imported.commercial_partner_id, imported)
+        self.assertEqual(imported.complete_name, "郑州同值传感有限公司")
+        self.assertEqual(imported.zz_mobile_key, "+8613803710021")
+        self.assertEqual(imported.zz_name_key, created.zz_name_key)
+        self.assertTrue(imported.zz_name_key)
+        self.assertEqual(imported.zz_lifecycle, "potential")
+        self.assertEqual(imported.category_id, self.tag)
+        self.assertEqual(imported.user_id, self.salesman)
+        self.assertEqual(imported.industry_id, self.industry)
+        self.assertEqual(imported.website, "http://www.example.com")
+        self.assertEqual(imported.create_uid, self.salesman)
+        self.assertTrue(imported.active)
+        self.assertEqual(str(imported.zz_owner_date), "2026-03-08 09:00:00")
+        # every stored field, as the ORM reads it
+        for name, field in Partner._fields.items():
+            if not field.store or name in self.NOT_COMPARED:
+                continue
+            with self.subTest(field=name):
+                self.assertEqual(_plain(imported[name]), _plain(created[name]))
+        # every column, as stored in the database
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL("SELECT * FROM res_partner WHERE id IN %s ORDER BY id", (imported.id, created.id))
+        )
+        columns = [column.name for column in self.env.cr.description]
+        imported_row, created_row = (
+            dict(zip(columns, row, strict=True)) for row in self.env.cr.fetchall()
+        )
+        for column in columns:
+            if column in self.NOT_COMPARED:
+                continue
+            with self.subTest(column=column):
+                self.assertEqual(imported_row[column], created_row[column])
+        self.assertEqual(created.commercial_partner_id, created)
+
+    def test_each_row_keeps_its_own_values(self):
+        content = xlsx(
+            [
+                self.FULL_HEADERS,
+                self._full_row("郑州一号传感有限公司", None, "13803710031", "展会客户"),
+                self._full_row("郑州二号传感有限公司", None, "13803710032", "老客户转介绍"),
+                self._full_row("郑州三号传感有限公司", None, "13803710033", None),
+            ]
+        )
+        wizard = self._wizard(content)
+        # set-based: res.partner.create() is not called for the new customers
+        Partner = type(self.env["res.partner"])
+        with patch.object(Partner, "create", side_effect=AssertionError("create() called")):
+            wizard.action_import()
+        self.assertEqual((wizard.create_count, wizard.error_count), (3, 0), wizard.errors_html)
+        partners = self._partners(
+            ["郑州一号传感有限公司", "郑州二号传感有限公司", "郑州三号传感有限公司"]
+        )
+        self.assertEqual(
+            sorted((p.name, p.zz_mobile_key, p.category_id.name or "") for p in partners),
+            [
+                ("郑州一号传感有限公司", "+8613803710031", "展会客户"),
+                ("郑州三号传感有限公司", "+8613803710033", ""),
+                ("郑州二号传感有限公司", "+8613803710032", "老客户转介绍"),
+            ],
+        )
+        for partner in partners:
+            self.assertEqual(partner.commercial_partner_id, partner)
+            self.assertEqual(partner.complete_name, partner.name)
+
+    def test_only_users_who_may_create_customers_import(self):
+        clerk = self.env["res.users"].create(
+            {"name": "只读用户", "login": "crm_zz_customer-readonly", "groups_id": []}
+        )
+        clerk.groups_id = self.env.ref("base.group_user")
+        content = xlsx([HEADERS[:1], ["郑州无权公司"]])
+        Wizard = self.env["crm.zz.partner.import"]
+        wizard = Wizard.create({"file": base64.b64encode(content), "filename": "c.xlsx"})
+        wizard = wizard.with_user(clerk)
+        # the set-based insert checks the right to create first
+        with self.assertRaises(AccessError):
+            wizard._zz_sql_create(wizard.env["res.partner"], [{"name": "郑州无权公司"}], {})
+        # through the import, the row is refused and reported
+        errors = wizard._zz_write([(2, {"name": "郑州无权公司"})], {})
+        self.assertEqual([(error.row, error.code) for error in errors], [(2, "write")])
+        self.assertFalse(self._partners(["郑州无权公司"]))
+
+
+@tagged("at_install", "-post_install")
 class TestPartnerImportBadFiles(PartnerImportCase):
     """A file that cannot be imported gets one clear message and writes nothing."""
 
@@ -268,3 +429,10 @@ class TestPartnerExport(PartnerImportCase):
         wizard = self._wizard(self.env["ir.attachment"].browse(attachment_id).raw)
         wizard.action_preview()
         self.assertEqual((wizard.create_count, wizard.update_count), (0, 2), wizard.errors_html)
+
+
+def _plain(value):
+    """A field value comparable between two records."""
+    if hasattr(value, "_name"):
+        return sorted(value.ids)
+    return value

@@ -1,14 +1,18 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import itertools
+import json
 import logging
 import time
 
 import psycopg2
 from markupsafe import Markup
+from psycopg2.extras import Json
 
-from odoo import fields, models
+from odoo import Command, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from ..tools import import_parser
 
@@ -154,14 +158,14 @@ class CrmZzImportMixin(models.AbstractModel):
             vals_list = [self._zz_import_create_vals(values) for _row, values in batch]
             if defaults is None:
                 defaults = self._zz_batch_defaults(Model, vals_list[0])
-            vals_list = [{**defaults, **vals} for vals in vals_list]
             try:
                 with self.env.cr.savepoint():
-                    Model.create(vals_list)
+                    self._zz_import_create(Model, vals_list, defaults)
             except WRITE_ERRORS:
                 # find the refused rows one by one, keep the others (in "all or
                 # nothing", action_import then raises and nothing is kept)
                 for (row, _values), vals in zip(batch, vals_list, strict=True):
+                    vals = {**defaults, **vals}
                     errors += self._zz_write_one(row, lambda vals=vals: Model.create(vals))
         for row, values in rows:
             if row in matches:
@@ -169,6 +173,153 @@ class CrmZzImportMixin(models.AbstractModel):
                 vals = self._zz_import_update_vals(values)
                 errors += self._zz_write_one(row, lambda r=record, v=vals: r.write(v))
         return errors
+
+    def _zz_import_create(self, Model, vals_list, defaults):
+        """Create one batch; ``defaults`` are the default values of the fields
+        the rows do not give. The ORM by default; an importer may return
+        ``self._zz_sql_create(...)`` instead."""
+        return Model.create([{**defaults, **vals} for vals in vals_list])
+
+    def _zz_sql_create(self, Model, vals_list, defaults):
+        """Create a batch as create() would, in a few statements.
+
+        One ``INSERT ... SELECT FROM jsonb_to_recordset`` for the stored
+        columns (values converted by the fields themselves, defaults converted
+        once for all rows, log-access columns as the ORM sets them), one
+        INSERT per many2many relation table, then every stored computed field
+        the rows do not give is computed by the ORM in batch, the Python
+        constraints, record rules and company checks run as in create().
+        Falls back to create() for what this does not cover (_inherits,
+        parent_store, one2many or non-stored values, other x2many commands).
+        The importer applies the value changes its model's create() overrides
+        make before calling this (see crm.zz.partner.import).
+        """
+        Model.check_access("create")
+        names = set(vals_list[0])
+        model_fields = Model._fields
+        x2many_defaults = Model.default_get(
+            [
+                name
+                for name, field in model_fields.items()
+                if field.type in ("one2many", "many2many") and name not in names
+            ]
+        )
+        if (
+            Model._inherits
+            or Model._parent_store
+            or any(x2many_defaults.values())
+            or any(set(vals) != names for vals in vals_list)
+            or not all(_sql_storable(model_fields[name]) for name in {*names, *defaults})
+            or not all(
+                _link_ids(vals[name]) is not None
+                for vals in vals_list
+                for name in names
+                if model_fields[name].type == "many2many"
+            )
+        ):
+            return Model.create([{**defaults, **vals} for vals in vals_list])
+
+        stored = [model_fields[name] for name in sorted(names) if model_fields[name].store]
+        columns = [field for field in stored if field.column_type]
+        links = [field for field in stored if field.type == "many2many"]
+        constants = {
+            name: field.convert_to_column_insert(defaults[name], Model, defaults)
+            for name, field in model_fields.items()
+            if name in defaults and name not in names and field.store and field.column_type
+        }
+        if Model._log_access:
+            now, uid = self.env.cr.now(), self.env.uid
+            constants.update(create_uid=uid, create_date=now, write_uid=uid, write_date=now)
+        records_json = [
+            {
+                **{
+                    field.name: _json_value(
+                        field.convert_to_column_insert(vals[field.name], Model, vals)
+                    )
+                    for field in columns
+                },
+                "zz_row": index,
+            }
+            for index, vals in enumerate(vals_list)
+        ]
+        record_types = [
+            SQL("%s %s", SQL.identifier(field.name), SQL(_record_type(field))) for field in columns
+        ]
+        record_types.append(SQL("zz_row int4"))
+        selected = [SQL("r.%s", SQL.identifier(field.name)) for field in columns]
+        selected += [
+            SQL("CAST(%s AS %s)", value, SQL(model_fields[name].column_type[1]))
+            for name, value in constants.items()
+        ]
+        self.env.cr.execute(
+            SQL(
+                "INSERT INTO %s (%s) SELECT %s FROM jsonb_to_recordset(%s::jsonb) AS r(%s) "
+                "ORDER BY r.zz_row RETURNING id",
+                SQL.identifier(Model._table),
+                SQL(", ").join(
+                    SQL.identifier(name) for name in [f.name for f in columns] + list(constants)
+                ),
+                SQL(", ").join(selected),
+                json.dumps(records_json, default=str),
+                SQL(", ").join(record_types),
+            )
+        )
+        # the sequence numbers the rows in the order of zz_row
+        ids = sorted(row[0] for row in self.env.cr.fetchall())
+        records = Model.browse(ids)
+        for field in links:
+            pairs = [
+                (record_id, target_id)
+                for record_id, vals in zip(ids, vals_list, strict=True)
+                for target_id in _link_ids(vals[field.name])
+            ]
+            if pairs:
+                self.env.cr.execute(
+                    SQL(
+                        "INSERT INTO %s (%s, %s) SELECT * FROM unnest(%s::int4[], %s::int4[]) "
+                        "ON CONFLICT DO NOTHING",
+                        SQL.identifier(field.relation),
+                        SQL.identifier(field.column1),
+                        SQL.identifier(field.column2),
+                        [pair[0] for pair in pairs],
+                        [pair[1] for pair in pairs],
+                    )
+                )
+        given = {name for name in names | set(defaults) if model_fields[name].store}
+        # what a new record is known to have, as create() puts it in cache:
+        # no attachment (images), no lines; computing then writes nothing
+        cache = self.env.cache
+        empty_fields = set()
+        for field in model_fields.values():
+            if field.store and field.name not in given and not field.column_type:
+                empty = () if field.type in ("one2many", "many2many") else None
+                cache.update(records, field, itertools.repeat(empty))
+                empty_fields.add(field.name)
+        protected = set()
+        for name in given:
+            field = model_fields[name]
+            protected.add(field)
+            if field.compute and (not field.readonly or field.precompute):
+                protected.update(self.pool.field_computed.get(field, [field]))
+        with self.env.protecting(protected, records):
+            for field in model_fields.values():
+                if field.store and field.compute and field not in protected:
+                    # the resized images of no image are no image: nothing to compute
+                    if (
+                        field.related
+                        and field.name in empty_fields
+                        and field.related.split(".")[0] in empty_fields
+                    ):
+                        continue
+                    self.env.add_to_compute(field, records)
+            records.modified(list(given), create=True)
+        records._validate_fields(given)
+        records.check_access("create")
+        if Model._check_company_auto:
+            records._check_company()
+        self.env.flush_all()
+        records.invalidate_recordset()
+        return records
 
     def _zz_batch_defaults(self, Model, vals):
         """The default values, computed once for all rows.
@@ -378,6 +529,40 @@ class _RefusedRows(Exception):
     def __init__(self, errors):
         super().__init__(errors)
         self.errors = errors
+
+
+def _sql_storable(field):
+    """A value the set-based create handles: a column, a many2many link, or a
+    non-stored field without inverse (a form-only default create() ignores)."""
+    if not field.store:
+        return not field.inverse
+    return bool(field.column_type or field.type == "many2many")
+
+
+def _link_ids(commands):
+    """Ids linked by many2many commands on a new record (None: other commands)."""
+    ids = []
+    for command in commands or []:
+        if command[0] == Command.LINK:
+            ids.append(command[1])
+        elif command[0] == Command.SET:
+            ids.extend(command[2])
+        else:
+            return None
+    return ids
+
+
+def _json_value(value):
+    """A column value as JSON: jsonb columns (translations, company-dependent
+    values) come wrapped for psycopg2."""
+    return value.adapted if isinstance(value, Json) else value
+
+
+def _record_type(field):
+    """The type of the field in jsonb_to_recordset; text for varchar so that a
+    too long value fails on INSERT instead of being cut by the cast."""
+    column_type = field.column_type[1]
+    return "text" if field.column_type[0] == "varchar" else column_type
 
 
 def _cell_text(value):

@@ -1,6 +1,6 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command, models
+from odoo import Command, fields, models
 
 from ..tools import district, import_parser
 from ..tools.import_parser import Column
@@ -135,6 +135,26 @@ class CrmZzPartnerImport(models.TransientModel):
                 "",
             ]
         ]
+
+    def _zz_import_create(self, Model, vals_list, defaults):
+        """New customers are inserted set-based: res.partner.create() runs
+        about 435 rows/s, far from the speed an import of 100,000 rows needs."""
+        now = fields.Datetime.now()
+        return self._zz_sql_create(
+            Model, [self._zz_prepare_sql_vals(Model, vals, now) for vals in vals_list], defaults
+        )
+
+    def _zz_prepare_sql_vals(self, Model, vals, now):
+        """What the create() overrides of res.partner do to the values: base
+        cleans the website, this module normalises the credit code and starts
+        the ownership clock of a customer given a salesperson."""
+        vals = dict(vals)
+        if vals.get("website"):
+            vals["website"] = Model._clean_website(vals["website"])
+        Model._zz_normalize_vals(vals)
+        owned = vals.get("user_id") and not vals.get("parent_id")
+        vals["zz_owner_date"] = vals.get("zz_owner_date") or (now if owned else False)
+        return vals
 
     def _zz_import_match(self, rows):
         """Existing customers by credit code first, then by mobile: two queries."""
