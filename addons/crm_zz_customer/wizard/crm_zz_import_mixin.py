@@ -14,7 +14,8 @@ from odoo import Command, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from ..tools import import_parser
+from ..tools import district, import_parser
+from ..tools.import_parser import Column
 
 _logger = logging.getLogger(__name__)
 
@@ -80,6 +81,68 @@ class CrmZzImportMixin(models.AbstractModel):
 
     def _zz_import_update_vals(self, values):
         return {key: value for key, value in self._zz_import_create_vals(values).items() if value}
+
+    # Columns every importer of customers or leads shares
+
+    def _zz_place_columns(self, district="zz_district_id", zone="zz_zone_id", park="zz_park_id"):
+        """The district, functional zone and industry park columns, matched by
+        Chinese name, short name or code."""
+        places = self.env["crm.zz.district"].search_fetch(
+            [], ["name", "short_name", "code", "stat_code", "kind"]
+        )
+        zones = places.filtered(lambda place: place.kind == "zone")
+        parks = self.env["crm.zz.park"].search_fetch([], ["name"])
+        return [
+            Column(
+                district,
+                "所属区县",
+                ("District", "区县", "行政区"),
+                kind="place",
+                choices=_place_index(places - zones),
+            ),
+            Column(
+                zone,
+                "功能区",
+                ("Functional Zone", "Zone", "开发区"),
+                kind="place",
+                choices=_place_index(zones),
+            ),
+            Column(
+                park,
+                "产业园区",
+                ("Industry Park", "Park", "园区"),
+                kind="choice",
+                choices=import_parser.build_choices((park.name, park.id) for park in parks),
+            ),
+        ]
+
+    def _zz_industry_column(self, field="industry_id"):
+        """Industry, by its name in the user's language, full name or English name."""
+        industries = self.env["res.partner.industry"].search_fetch([], ["name", "full_name"])
+        return Column(
+            field,
+            "行业",
+            ("Industry",),
+            kind="choice",
+            choices=import_parser.build_choices(
+                [(i.name, i.id) for i in industries]
+                + [(i.full_name, i.id) for i in industries if i.full_name]
+                + [(i.name, i.id) for i in industries.with_context(lang="en_US")]
+            ),
+        )
+
+    def _zz_salesperson_column(self, field="user_id"):
+        """Salesperson, by name or login."""
+        users = self.env["res.users"].search_fetch([("share", "=", False)], ["name", "login"])
+        return Column(
+            field,
+            "销售员",
+            ("Salesperson", "负责人", "业务员"),
+            kind="choice",
+            choices=import_parser.build_choices(
+                [(u.name, u.id) for u in users] + [(u.login, u.id) for u in users]
+            ),
+        )
 
     def _zz_import_template_rows(self):
         """Example rows of the template (lists, in the order of the columns)."""
@@ -571,3 +634,10 @@ def _cell_text(value):
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def _place_index(places):
+    return district.build_index(
+        district.Place(p.id, p.name, p.short_name or "", p.code or "", p.stat_code or "")
+        for p in places
+    )

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, fields, models
 
-from ..tools import district, import_parser
+from ..tools import import_parser
 from ..tools.import_parser import Column
 
 COMPANY_WORDS = ("公司", "企业", "company", "单位")
@@ -25,13 +25,6 @@ class CrmZzPartnerImport(models.TransientModel):
 
     def _zz_import_columns(self):
         env = self.env
-        districts = env["crm.zz.district"].search_fetch(
-            [], ["name", "short_name", "code", "stat_code", "kind"]
-        )
-        zones = districts.filtered(lambda d: d.kind == "zone")
-        parks = env["crm.zz.park"].search_fetch([], ["name"])
-        industries = env["res.partner.industry"].search_fetch([], ["name", "full_name"])
-        users = env["res.users"].search_fetch([("share", "=", False)], ["name", "login"])
         tags = env["res.partner.category"].search_fetch([], ["name"])
         return [
             Column(
@@ -61,47 +54,9 @@ class CrmZzPartnerImport(models.TransientModel):
             Column("phone", "电话", ("Phone", "固定电话", "座机"), kind="phone"),
             Column("mobile", "手机", ("Mobile", "手机号", "手机号码"), kind="phone", unique=True),
             Column("email", "邮箱", ("Email", "电子邮件", "E-mail"), size=240),
-            Column(
-                "zz_district_id",
-                "所属区县",
-                ("District", "区县", "行政区"),
-                kind="place",
-                choices=_place_index(districts - zones),
-            ),
-            Column(
-                "zz_zone_id",
-                "功能区",
-                ("Functional Zone", "Zone", "开发区"),
-                kind="place",
-                choices=_place_index(zones),
-            ),
-            Column(
-                "zz_park_id",
-                "产业园区",
-                ("Industry Park", "Park", "园区"),
-                kind="choice",
-                choices=import_parser.build_choices((park.name, park.id) for park in parks),
-            ),
-            Column(
-                "industry_id",
-                "行业",
-                ("Industry",),
-                kind="choice",
-                choices=import_parser.build_choices(
-                    [(i.name, i.id) for i in industries]
-                    + [(i.full_name, i.id) for i in industries if i.full_name]
-                    + [(i.name, i.id) for i in industries.with_context(lang="en_US")]
-                ),
-            ),
-            Column(
-                "user_id",
-                "销售员",
-                ("Salesperson", "负责人", "业务员"),
-                kind="choice",
-                choices=import_parser.build_choices(
-                    [(u.name, u.id) for u in users] + [(u.login, u.id) for u in users]
-                ),
-            ),
+            *self._zz_place_columns(),
+            self._zz_industry_column(),
+            self._zz_salesperson_column(),
             Column(
                 "category_id",
                 "标签",
@@ -203,10 +158,3 @@ class CrmZzPartnerImport(models.TransientModel):
         if values.get("category_id"):
             vals["category_id"] = [Command.link(tag_id) for tag_id in values["category_id"]]
         return vals
-
-
-def _place_index(districts):
-    return district.build_index(
-        district.Place(d.id, d.name, d.short_name or "", d.code or "", d.stat_code or "")
-        for d in districts
-    )

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, fields, models
 
-from odoo.addons.crm_zz_customer.tools import district, import_parser
+from odoo.addons.crm_zz_customer.tools import import_parser
 from odoo.addons.crm_zz_customer.tools.import_parser import Column
 
 
@@ -52,15 +52,8 @@ class CrmZzSalesLeadImport(models.TransientModel):
 
     def _zz_import_columns(self):
         env = self.env
-        places = env["crm.zz.district"].search_fetch(
-            [], ["name", "short_name", "code", "stat_code", "kind"]
-        )
-        zones = places.filtered(lambda place: place.kind == "zone")
-        parks = env["crm.zz.park"].search_fetch([], ["name"])
-        users = env["res.users"].search_fetch([("share", "=", False)], ["name", "login"])
         sources = env["utm.source"].search_fetch([], ["name"])
         categories = env["product.category"].search_fetch([], ["name", "complete_name"])
-        industries = env["res.partner.industry"].search_fetch([], ["name", "full_name"])
         return [
             Column(
                 "name",
@@ -81,38 +74,8 @@ class CrmZzSalesLeadImport(models.TransientModel):
                 "phone", "电话", ("Phone", "Mobile", "手机", "手机号"), kind="phone", unique=True
             ),
             Column("email_from", "邮箱", ("Email", "电子邮件", "E-mail"), size=240, unique=True),
-            Column(
-                "zz_district_id",
-                "所属区县",
-                ("District", "区县", "行政区"),
-                kind="place",
-                choices=_place_index(places - zones),
-            ),
-            Column(
-                "zz_zone_id",
-                "功能区",
-                ("Functional Zone", "Zone", "开发区"),
-                kind="place",
-                choices=_place_index(zones),
-            ),
-            Column(
-                "zz_park_id",
-                "产业园区",
-                ("Industry Park", "Park", "园区"),
-                kind="choice",
-                choices=import_parser.build_choices((park.name, park.id) for park in parks),
-            ),
-            Column(
-                "zz_industry_id",
-                "行业",
-                ("Industry",),
-                kind="choice",
-                choices=import_parser.build_choices(
-                    [(i.name, i.id) for i in industries]
-                    + [(i.full_name, i.id) for i in industries if i.full_name]
-                    + [(i.name, i.id) for i in industries.with_context(lang="en_US")]
-                ),
-            ),
+            *self._zz_place_columns(),
+            self._zz_industry_column("zz_industry_id"),
             Column(
                 "zz_product_category_ids",
                 "意向产品",
@@ -134,15 +97,7 @@ class CrmZzSalesLeadImport(models.TransientModel):
                 kind="choice",
                 choices=import_parser.build_choices((s.name, s.id) for s in sources),
             ),
-            Column(
-                "user_id",
-                "销售员",
-                ("Salesperson", "负责人", "业务员"),
-                kind="choice",
-                choices=import_parser.build_choices(
-                    [(u.name, u.id) for u in users] + [(u.login, u.id) for u in users]
-                ),
-            ),
+            self._zz_salesperson_column(),
             Column("description", "备注", ("Notes", "Comment", "说明")),
         ]
 
@@ -225,10 +180,3 @@ class CrmZzSalesLeadImport(models.TransientModel):
                 Command.link(category) for category in values["zz_product_category_ids"]
             ]
         return vals
-
-
-def _place_index(places):
-    return district.build_index(
-        district.Place(p.id, p.name, p.short_name or "", p.code or "", p.stat_code or "")
-        for p in places
-    )
