@@ -9,7 +9,7 @@
     "website": "https://github.com/zz-crm/zz-crm",
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["crm_zz_customer", "helpdesk_mgmt", "survey", "resource"],
+    "depends": ["crm_zz_customer", "helpdesk_mgmt", "survey", "resource", "sale"],
     "data": [
         "security/ir.model.access.csv",
         "security/crm_zz_service_rules.xml",
@@ -25,6 +25,7 @@
         "views/crm_zz_service_relationship_survey_views.xml",
         "views/crm_zz_service_satisfaction_report_views.xml",
         "views/res_partner_views.xml",
+        "views/sale_order_views.xml",
         "views/crm_zz_service_menus.xml",
     ],
     "demo": ["demo/helpdesk_ticket_demo.xml"],
