@@ -21,15 +21,20 @@ from pathlib import Path
 import websocket
 
 OUT = Path(__file__).resolve().parent / "img"
-# (file name, path in the web client)
+# (file name, path in the web client, CSS selector to click first or None)
 SCREENS = [
-    ("customers_by_district", "/odoo/action-contacts.action_contacts?view_type=list"),
-    ("customer_form", "/odoo/action-contacts.action_contacts/{partner}"),
-    ("pipeline", "/odoo/action-crm.crm_lead_action_pipeline?view_type=list"),
-    ("districts", "/odoo/action-crm_zz_customer.crm_zz_district_action"),
-    ("parks", "/odoo/action-crm_zz_customer.crm_zz_park_action"),
-    ("tickets", "/odoo/action-helpdesk_mgmt.helpdesk_ticket_action?view_type=list"),
-    ("customer_report", "/odoo/action-crm_zz_reports.crm_zz_customer_report_action"),
+    ("interactions", "/odoo/action-crm_zz_customer.crm_zz_interaction_action", None),
+    (
+        "customer_360",
+        "/odoo/action-contacts.action_contacts/{partner}",
+        "a.nav-link[name='zz_customer_360']",
+    ),
+    ("pipeline", "/odoo/crm", None),
+    ("opportunity_list", "/odoo/action-crm.crm_lead_action_pipeline?view_type=list", None),
+    ("tickets", "/odoo/action-helpdesk_mgmt.helpdesk_ticket_action?view_type=list", None),
+    ("satisfaction", "/odoo/action-crm_zz_service.crm_zz_service_satisfaction_report_action", None),
+    ("customer_report", "/odoo/action-crm_zz_reports.crm_zz_customer_report_action", None),
+    ("parks", "/odoo/action-crm_zz_customer.crm_zz_park_action", None),
 ]
 
 
@@ -106,6 +111,7 @@ def main():
         "/web/session/authenticate",
         {"db": args.db, "login": "admin", "password": "admin"},
     )
+    # A Zhengzhou customer company, for its 360° page.
     partner_ids, _ = rpc(
         args.url,
         "/web/dataset/call_kw",
@@ -113,7 +119,7 @@ def main():
             "model": "res.partner",
             "method": "search",
             "args": [[("zz_park_id", "!=", False), ("is_company", "=", True)]],
-            "kwargs": {"limit": 1},
+            "kwargs": {"limit": 1, "order": "id"},
         },
         cookie,
     )
@@ -127,9 +133,16 @@ def main():
         # shows a "page expired" notice, so warm up before the real shots.
         browser.call("Page.navigate", url=args.url + "/odoo")
         time.sleep(args.wait * 2)
-        for shot, path in SCREENS:
+        for shot, path, click in SCREENS:
             browser.call("Page.navigate", url=args.url + path.format(partner=partner_ids[0]))
             time.sleep(args.wait)
+            if click:
+                browser.call(
+                    "Runtime.evaluate",
+                    expression=f"(el => {{ el?.click(); el?.scrollIntoView(); }})"
+                    f"(document.querySelector({json.dumps(click)}))",
+                )
+                time.sleep(1.5)
             browser.call(
                 "Runtime.evaluate",
                 expression="document.querySelectorAll('.o_notification_close')"
