@@ -197,17 +197,23 @@ class ResPartner(models.Model):
     def action_zz_release(self):
         """Give customers back to the public pool."""
         partners = self.commercial_partner_id
-        if not self.env.user.has_group("sales_team.group_sale_salesman_all_leads"):
-            others = partners.filtered(lambda p: p.user_id != self.env.user)
-            if others:
-                raise UserError(
-                    self.env._(
-                        "You can only release your own customers: %(names)s.",
-                        names=", ".join(others.mapped("name")),
-                    )
+        others = partners._zz_not_owned()
+        if others:
+            raise UserError(
+                self.env._(
+                    "You can only release your own customers: %(names)s.",
+                    names=", ".join(others.mapped("name")),
                 )
+            )
         partners._zz_move_to_pool("release")
         return True
+
+    def _zz_not_owned(self):
+        """The customers among these that the current user may not hand on: those
+        of other salespeople, unless he sees all leads."""
+        if self.env.user.has_group("sales_team.group_sale_salesman_all_leads"):
+            return self.browse()
+        return self.filtered(lambda partner: partner.user_id != self.env.user)
 
     def _zz_move_to_pool(self, kind, reason=None):
         owners = defaultdict(lambda: self.browse())

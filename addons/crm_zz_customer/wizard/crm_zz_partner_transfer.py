@@ -58,15 +58,14 @@ class CrmZzPartnerTransfer(models.TransientModel):
         partners = self.partner_ids.commercial_partner_id
         if not partners:
             raise UserError(self.env._("Choose the customers to transfer."))
-        if not self.env.user.has_group("sales_team.group_sale_salesman_all_leads"):
-            others = partners.filtered(lambda p: p.user_id != self.env.user)
-            if others:
-                raise UserError(
-                    self.env._(
-                        "You can only transfer your own customers: %(names)s.",
-                        names=", ".join(others.mapped("name")),
-                    )
+        others = partners._zz_not_owned()
+        if others:
+            raise UserError(
+                self.env._(
+                    "You can only transfer your own customers: %(names)s.",
+                    names=", ".join(others.mapped("name")),
                 )
+            )
         moving = partners.filtered(lambda p: p.user_id != self.user_to_id)
         self.env["res.partner"]._zz_check_owner_cap(self.user_to_id, len(moving))
         previous_owners = moving.user_id
