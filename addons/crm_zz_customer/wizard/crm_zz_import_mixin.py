@@ -255,7 +255,9 @@ class CrmZzImportMixin(models.AbstractModel):
         Falls back to create() for what this does not cover (_inherits,
         parent_store, one2many or non-stored values, other x2many commands).
         The importer applies the value changes its model's create() overrides
-        make before calling this (see crm.zz.partner.import).
+        make before calling this (see crm.zz.partner.import), and may give the
+        values of stored computed fields itself (``_zz_sql_computed``): they
+        go into the INSERT, so that no UPDATE of every new row follows.
         """
         Model.check_access("create")
         names = set(vals_list[0])
@@ -282,6 +284,25 @@ class CrmZzImportMixin(models.AbstractModel):
         ):
             return Model.create([{**defaults, **vals} for vals in vals_list])
 
+        # the ids first, so that computed values may name the row itself
+        self.env.cr.execute(
+            SQL(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                Model._table,
+                len(vals_list),
+            )
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        computed = self._zz_sql_computed(Model, vals_list, defaults, ids)
+        if computed:
+            vals_list = [
+                {**vals, **{name: values[index] for name, values in computed.items()}}
+                for index, vals in enumerate(vals_list)
+            ]
+            names |= set(computed)
+        for index, vals in enumerate(vals_list):
+            vals["id"] = ids[index]
+        names.add("id")
         stored = [model_fields[name] for name in sorted(names) if model_fields[name].store]
         columns = [field for field in stored if field.column_type]
         links = [field for field in stored if field.type == "many2many"]
@@ -293,14 +314,10 @@ class CrmZzImportMixin(models.AbstractModel):
         if Model._log_access:
             now, uid = self.env.cr.now(), self.env.uid
             constants.update(create_uid=uid, create_date=now, write_uid=uid, write_date=now)
+        convert = {field.name: _column_converter(field, Model) for field in columns}
         records_json = [
             {
-                **{
-                    field.name: _json_value(
-                        field.convert_to_column_insert(vals[field.name], Model, vals)
-                    )
-                    for field in columns
-                },
+                **{name: to_column(vals[name], vals) for name, to_column in convert.items()},
                 "zz_row": index,
             }
             for index, vals in enumerate(vals_list)
@@ -317,7 +334,7 @@ class CrmZzImportMixin(models.AbstractModel):
         self.env.cr.execute(
             SQL(
                 "INSERT INTO %s (%s) SELECT %s FROM jsonb_to_recordset(%s::jsonb) AS r(%s) "
-                "ORDER BY r.zz_row RETURNING id",
+                "ORDER BY r.zz_row",
                 SQL.identifier(Model._table),
                 SQL(", ").join(
                     SQL.identifier(name) for name in [f.name for f in columns] + list(constants)
@@ -327,8 +344,6 @@ class CrmZzImportMixin(models.AbstractModel):
                 SQL(", ").join(record_types),
             )
         )
-        # the sequence numbers the rows in the order of zz_row
-        ids = sorted(row[0] for row in self.env.cr.fetchall())
         records = Model.browse(ids)
         for field in links:
             pairs = [
@@ -348,10 +363,18 @@ class CrmZzImportMixin(models.AbstractModel):
                         [pair[1] for pair in pairs],
                     )
                 )
+        names.discard("id")
         given = {name for name in names | set(defaults) if model_fields[name].store}
         # what a new record is known to have, as create() puts it in cache:
-        # no attachment (images), no lines; computing then writes nothing
+        # the links just written, no attachment (images), no lines; computing
+        # and marking dependents then read nothing back
         cache = self.env.cache
+        for field in links:
+            cache.update(
+                records,
+                field,
+                [tuple(dict.fromkeys(_link_ids(vals[field.name]))) for vals in vals_list],
+            )
         empty_fields = set()
         for field in model_fields.values():
             if field.store and field.name not in given and not field.column_type:
@@ -362,7 +385,9 @@ class CrmZzImportMixin(models.AbstractModel):
         for name in given:
             field = model_fields[name]
             protected.add(field)
-            if field.compute and (not field.readonly or field.precompute):
+            if name in computed:
+                protected.update(self.pool.field_computed.get(field, [field]))
+            elif field.compute and (not field.readonly or field.precompute):
                 protected.update(self.pool.field_computed.get(field, [field]))
         with self.env.protecting(protected, records):
             for field in model_fields.values():
@@ -383,6 +408,12 @@ class CrmZzImportMixin(models.AbstractModel):
         self.env.flush_all()
         records.invalidate_recordset()
         return records
+
+    def _zz_sql_computed(self, Model, vals_list, defaults, ids):
+        """{stored computed field: [value of each row]} an importer knows
+        without the ORM, for new records with these values and ids; the other
+        stored computed fields are computed by the ORM after the INSERT."""
+        return {}
 
     def _zz_batch_defaults(self, Model, vals):
         """The default values, computed once for all rows.
@@ -613,6 +644,30 @@ def _link_ids(commands):
         else:
             return None
     return ids
+
+
+def _column_converter(field, Model):
+    """field.convert_to_column_insert as a function (value, vals) -> JSON value,
+    with the common cases short-cut: an empty value converts the same for
+    every row, a text in a plain text column is itself."""
+    plain_text = (
+        field.type in ("char", "text") and not field.translate and not field.company_dependent
+    )
+    empty = (
+        None
+        if field.type == "monetary"
+        else _json_value(field.convert_to_column_insert(None, Model, {}))
+    )
+
+    def to_column(value, vals):
+        if value is None or value is False:
+            if field.type != "monetary":
+                return empty
+        elif plain_text and isinstance(value, str):
+            return value
+        return _json_value(field.convert_to_column_insert(value, Model, vals))
+
+    return to_column
 
 
 def _json_value(value):

@@ -1,8 +1,9 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, fields, models
+from odoo.tools import email_normalize
 
-from ..tools import import_parser
+from ..tools import import_parser, normalize
 from ..tools.import_parser import Column
 
 COMPANY_WORDS = ("公司", "企业", "company", "单位")
@@ -111,6 +112,144 @@ class CrmZzPartnerImport(models.TransientModel):
         vals["zz_owner_date"] = vals.get("zz_owner_date") or (now if owned else False)
         return vals
 
+    def _zz_sql_computed(self, Model, vals_list, defaults, ids):
+        """The stored computed fields of a new customer without parent company,
+        country, VAT or user, as their compute methods would set them, so that
+        they go into the INSERT instead of an UPDATE of every row after it.
+
+        A field is given here only while the methods that compute it are those
+        of the modules named below: when another installed module overrides
+        one of them, the ORM computes that field as create() would.
+        """
+        if any(
+            vals.get(name)
+            for vals in vals_list
+            for name in (
+                "parent_id",
+                "company_name",
+                "country_id",
+                "vat",
+                "user_ids",
+                "company_registry",
+            )
+        ):
+            return {}
+        rows = [{**defaults, **vals} for vals in vals_list]
+        number_fields = Model._phone_get_number_fields()
+
+        def e164(number):
+            try:
+                return normalize.normalize_phone(number) if number else False
+            except normalize.InvalidValue:
+                return None
+
+        def sanitized(row):
+            return next((row[name] for name in number_fields if row.get(name)), False)
+
+        # what each field is given, and the methods (and their modules) it relies on
+        known = {
+            "commercial_partner_id": (
+                {"base": ("_compute_commercial_partner",)},
+                lambda row, record_id: record_id,
+            ),
+            "commercial_company_name": (
+                {"base": ("_compute_commercial_company_name",)},
+                lambda row, record_id: row.get("is_company") and row["name"] or False,
+            ),
+            "complete_name": (
+                {"base": ("_compute_complete_name", "_get_complete_name")},
+                lambda row, record_id: (row.get("name") or "").strip(),
+            ),
+            "company_registry": (
+                {"base": ("_compute_company_registry",)},
+                lambda row, record_id: False,
+            ),
+            "partner_share": (
+                {"base": ("_compute_partner_share",)},
+                lambda row, record_id: True,
+            ),
+            "email_normalized": (
+                {"mail": ("_compute_email_normalized",)},
+                lambda row, record_id: email_normalize(row.get("email"), strict=False),
+            ),
+            "phone_sanitized": (
+                {"phone_validation": ("_compute_phone_sanitized", "_phone_format")},
+                lambda row, record_id: sanitized(row),
+            ),
+            "peppol_eas": (
+                {
+                    "account": ("_deduce_country_code",),
+                    "account_edi_ubl_cii": ("_compute_peppol_eas",),
+                },
+                lambda row, record_id: row.get("peppol_eas") or False,
+            ),
+            "peppol_endpoint": (
+                {
+                    "account": ("_deduce_country_code",),
+                    "account_edi_ubl_cii": ("_compute_peppol_endpoint",),
+                },
+                lambda row, record_id: row.get("peppol_endpoint") or False,
+            ),
+            "zz_lifecycle": (
+                {"crm_zz_customer": ("_compute_zz_lifecycle",)},
+                lambda row, record_id: row.get("zz_lifecycle_manual")
+                or row.get("zz_lifecycle_auto")
+                or False,
+            ),
+            "zz_grade": (
+                {"crm_zz_customer": ("_compute_zz_grade",)},
+                lambda row, record_id: row.get("zz_grade_manual")
+                or row.get("zz_grade_auto")
+                or False,
+            ),
+            "zz_last_contact_date": (
+                {"crm_zz_customer": ("_compute_zz_last_contact_date",)},
+                lambda row, record_id: False,
+            ),
+            "zz_phone_key": (
+                {"crm_zz_customer": ("_compute_zz_duplicate_keys", "_zz_phone_key")},
+                lambda row, record_id: e164(row.get("phone")),
+            ),
+            "zz_mobile_key": (
+                {"crm_zz_customer": ("_compute_zz_duplicate_keys", "_zz_phone_key")},
+                lambda row, record_id: e164(row.get("mobile")),
+            ),
+            "zz_name_key": (
+                {"crm_zz_customer": ("_compute_zz_duplicate_keys",)},
+                lambda row, record_id: normalize.name_key(row.get("name")) or False,
+            ),
+        }
+        # a number the parser did not leave in E.164 is sanitised by the ORM
+        if any(
+            e164(row.get(name)) != (row.get(name) or False)
+            for row in rows
+            for name in number_fields
+        ):
+            known.pop("phone_sanitized")
+        given = set(vals_list[0])
+        computed = {}
+        for name, (methods, value) in known.items():
+            field = Model._fields.get(name)
+            if (
+                field is None
+                or name in given
+                or not (field.store and field.column_type and field.compute)
+                or not _defined_only_by(Model, methods)
+            ):
+                continue
+            computed[name] = [
+                value(row, record_id) for row, record_id in zip(rows, ids, strict=True)
+            ]
+        # the fields computed together must be given together or not at all
+        for name in list(computed):
+            siblings = self.pool.field_computed.get(Model._fields[name], [])
+            if any(
+                sibling.store and sibling.name not in computed and sibling.name not in given
+                for sibling in siblings
+            ):
+                computed.pop(name)
+        return computed
+
     def _zz_import_match(self, rows):
         """Existing customers by credit code first, then by mobile: two queries."""
         codes = {values["zz_credit_code"] for _row, values in rows if values.get("zz_credit_code")}
@@ -158,3 +297,19 @@ class CrmZzPartnerImport(models.TransientModel):
         if values.get("category_id"):
             vals["category_id"] = [Command.link(tag_id) for tag_id in values["category_id"]]
         return vals
+
+
+def _defined_only_by(Model, methods):
+    """Whether the methods of the model are defined by the given modules only
+    ({module: (method name, ...)}) and the field's compute is one of them."""
+    allowed = {
+        name: {module for module, names in methods.items() if name in names}
+        for names in methods.values()
+        for name in names
+    }
+    for cls in type(Model).__mro__:
+        module = cls.__dict__.get("_module")
+        for name, modules in allowed.items():
+            if name in cls.__dict__ and module not in modules:
+                return False
+    return True
