@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 import phonenumbers
+from phonenumbers import phonenumberutil
 from stdnum import exceptions as stdnum_exceptions
 from stdnum.cn import uscc
 
@@ -63,12 +64,153 @@ def name_key(name):
     return text
 
 
-def normalize_phone(value, region="CN"):
-    """Return the number in E.164 (+8613812345678), or "" for an empty value.
+def _cn_metadata():
+    """phonenumbers' CN metadata, or None when it is not shaped the way the fast path expects
+    (so that a phonenumbers upgrade can only make the fast path vanish)."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region("CN")
+    if (
+        metadata is None
+        or metadata.country_code != 86
+        or metadata.national_prefix_transform_rule
+        or not metadata.national_prefix_for_parsing
+        or not metadata.international_prefix
+        or not metadata.general_desc.national_number_pattern
+        or phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(86) != ("CN",)
+        or phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(8) is not None
+    ):
+        return None
+    return metadata
 
-    Mobile numbers, landlines with area code (0371-6789 1234) and numbers with
-    +86 or 0086 are accepted. Raises InvalidValue for anything else.
+
+def _cn_fast_path():
+    """Build the fast path for Chinese numbers from phonenumbers' own CN metadata.
+
+    Returns a function (digits, plus) → ("+86…", stable) or None, replicating for text made
+    only of digits and separators what phonenumbers.parse(text, "CN") + is_valid_number +
+    format_number(E164) do; stable tells that the E.164 itself normalises to the same E.164.
+    None means "not sure or not valid": the caller then asks phonenumbers. Without usable
+    metadata there is no fast path (None).
     """
+    metadata = _cn_metadata()
+    if metadata is None:
+        return None
+    validation = phonenumberutil.ValidationResult
+    # _test_number_length(number, metadata) depends only on the length: ask it for each.
+    length_result = [
+        phonenumberutil._test_number_length("1" * length, metadata) for length in range(64)
+    ]
+    too_long = [result == validation.TOO_LONG for result in length_result]
+    # parse() keeps the national prefix when stripping it leaves one of these.
+    strippable = [
+        result
+        not in (validation.TOO_SHORT, validation.IS_POSSIBLE_LOCAL_ONLY, validation.INVALID_LENGTH)
+        for result in length_result
+    ]
+    general_match = re.compile(metadata.general_desc.national_number_pattern).fullmatch
+    general_lengths = frozenset(metadata.general_desc.possible_length)
+    national_prefix = re.compile(metadata.national_prefix_for_parsing).match
+    idd = re.compile(metadata.international_prefix).match
+    # The descriptions _number_type_helper tries after the general one (any match makes the
+    # number valid, so the likely ones go first); mobile only counts when it is not the same
+    # as fixed line. _is_number_matching_desc: the lengths (when given), then the pattern.
+    type_descs = [
+        metadata.fixed_line,
+        metadata.premium_rate,
+        metadata.toll_free,
+        metadata.shared_cost,
+        metadata.voip,
+        metadata.personal_number,
+        metadata.pager,
+        metadata.uan,
+        metadata.voicemail,
+    ]
+    if not metadata.same_mobile_and_fixed_line_pattern:
+        type_descs.insert(0, metadata.mobile)
+    type_checks = [
+        (frozenset(desc.possible_length), re.compile(desc.national_number_pattern).fullmatch)
+        for desc in type_descs
+        if desc is not None and desc.national_number_pattern
+    ]
+
+    strip_national_prefix = _cn_strip_function(national_prefix, general_match)
+    return _cn_fast_function(
+        strip_national_prefix,
+        idd,
+        general_match,
+        general_lengths,
+        type_checks,
+        strippable,
+        too_long,
+    )
+
+
+def _cn_strip_function(national_prefix, general_match):
+    """phonenumberutil._maybe_strip_national_prefix_carrier_code without a transform rule."""
+
+    def strip_national_prefix(number):
+        match = national_prefix(number)
+        if not match:
+            return number
+        rest = number[match.end() :]
+        if general_match(number) and not general_match(rest):
+            return number
+        return rest
+
+    return strip_national_prefix
+
+
+def _cn_fast_function(
+    strip_national_prefix, idd, general_match, general_lengths, type_checks, strippable, too_long
+):
+    """The fast path proper, over the tables _cn_fast_path compiled."""
+
+    def fast_e164(digits, plus):
+        if plus:
+            # _maybe_extract_country_code after "+": only 86 is handled here.
+            if digits[:2] != "86":
+                return None
+            national = digits[2:]
+        else:
+            if idd(digits):  # an international prefix (00, 17951 00...): not sure
+                return None
+            national = digits
+            if digits[:2] == "86":
+                # A leading 86 without "+" is the country code when the rest reads better.
+                potential = strip_national_prefix(digits[2:])
+                if too_long[len(digits)] or (
+                    not general_match(digits) and general_match(potential)
+                ):
+                    national = potential
+        if len(national) < 2:
+            return None
+        potential = strip_national_prefix(national)
+        if strippable[len(potential)]:
+            national = potential
+        length = len(national)
+        # Longer than 17 digits or a leading zero (Italian zero): let phonenumbers decide.
+        if length > 17 or national[0] == "0":
+            return None
+        # is_valid_number: the general description, then any number type.
+        if general_lengths and length not in general_lengths or not general_match(national):
+            return None
+        for lengths, match in type_checks:
+            if (not lengths or length in lengths) and match(national):
+                # Parsing "+86" + national strips a national prefix again, or not.
+                again = strip_national_prefix(national)
+                return "+86" + national, again == national or not strippable[len(again)]
+        return None
+
+    return fast_e164
+
+
+_CN_FAST_E164 = _cn_fast_path()
+# Digits with the separators people type, and an optional "+" in front only.
+_FAST_PHONE_SHAPE = re.compile(r"(\+?)[0-9 ().-]{5,40}").fullmatch
+_NOT_DIGITS = re.compile(r"[^0-9]")
+
+
+def _normalize_phone_full(value, region="CN"):
+    """The reference: phonenumbers parses, validates and formats (every shape, every region)."""
     text = to_halfwidth(value).strip()
     if not text:
         return ""
@@ -83,6 +225,74 @@ def normalize_phone(value, region="CN"):
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+# Results of normalize_phone by (half-width text, region): the import normalises a number,
+# then the partner's duplicate keys normalise the stored E.164 again. Bounded: emptied when
+# full. Rejections are never kept, so InvalidValue is raised each time with the value given.
+_PHONE_CACHE = {}
+_PHONE_CACHE_SIZE = 65536
+
+
+def _remember_phone(key, e164):
+    if len(_PHONE_CACHE) >= _PHONE_CACHE_SIZE:
+        _PHONE_CACHE.clear()
+    _PHONE_CACHE[key] = e164
+
+
+def _phone_e164(text, region):
+    """E.164 of a half-width text, and whether the E.164 is known to normalise to itself."""
+    if region == "CN" and _CN_FAST_E164 is not None:
+        stripped = text.strip()
+        shape = _FAST_PHONE_SHAPE(stripped)
+        if shape:
+            digits = _NOT_DIGITS.sub("", stripped)
+            if shape.group(1):
+                fast = _CN_FAST_E164(digits, True)
+            elif stripped[:2] == "00":  # "00 86 ..." is read as "+ 86 ...", as the reference does
+                fast = _CN_FAST_E164(digits[2:], True)
+            else:
+                fast = _CN_FAST_E164(digits, False)
+            if fast is not None:
+                return fast
+    return _normalize_phone_full(text, region), False
+
+
+def normalize_phone(value, region="CN"):
+    """Return the number in E.164 (+8613812345678), or "" for an empty value.
+
+    Mobile numbers, landlines with area code (0371-6789 1234) and numbers with
+    +86 or 0086 are accepted. Raises InvalidValue for anything else.
+    """
+    text = to_halfwidth(value)
+    key = (text, region)
+    e164 = _PHONE_CACHE.get(key)
+    if e164 is None:
+        try:
+            e164, stable = _phone_e164(text, region)
+        except InvalidValue as err:
+            raise InvalidValue("phone", value, err.reason) from err.__cause__
+        _remember_phone(key, e164)
+        if stable:
+            _remember_phone((e164, region), e164)
+    return e164
+
+
+# GB 32100-2015: 8 digits (registration authority, entity type, region), then 10 characters
+# of an alphabet without I, O, Z, S and V; the 18th is a weighted modulo-31 check character.
+_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+# Per position: character → its value times the position's weight.
+_USCC_WEIGHTED = tuple(
+    {char: index * weight for index, char in enumerate(_USCC_ALPHABET)} for weight in _USCC_WEIGHTS
+)
+_USCC_SHAPE = re.compile(r"[0-9]{8}[0-9A-HJ-NP-RTUW-Y]{10}").fullmatch
+_ASCII_ALNUM = re.compile(r"[0-9A-Z]*").fullmatch
+
+
+def _uscc_check_character(code):
+    total = sum(map(dict.__getitem__, _USCC_WEIGHTED, code))
+    return _USCC_ALPHABET[-total % 31]
+
+
 def normalize_uscc(value):
     """Return a valid Unified Social Credit Code (18 characters, upper case), or "".
 
@@ -91,6 +301,14 @@ def normalize_uscc(value):
     text = re.sub(r"[\s-]", "", to_halfwidth(value)).upper()
     if not text:
         return ""
+    if _ASCII_ALNUM(text):
+        # What stdnum's uscc.validate checks, in its order, for text it would not change.
+        if not _USCC_SHAPE(text):
+            raise InvalidValue("credit_code", value, "not an 18-character credit code")
+        if text[17] != _uscc_check_character(text):
+            raise InvalidValue("credit_code", value, "wrong check digit")
+        return text
+    # Other characters (Unicode dashes and blanks stdnum cleans away...): ask stdnum.
     try:
         return uscc.validate(text)
     except stdnum_exceptions.InvalidChecksum as err:
