@@ -770,6 +770,17 @@ class ParseResult:
 
 def parse(content, columns, filename="file", **limits):
     """Read and validate a whole file. File-level errors are raised."""
+    result = None
+    for chunk in iter_parse(content, columns, filename=filename, size=0, **limits):
+        result = chunk
+    return result
+
+
+def iter_parse(content, columns, filename="file", size=1000, **limits):
+    """Read and validate a file in chunks: a ParseResult for every ``size``
+    rows read (the last one maybe shorter; ``size=0``: one for the whole
+    file). A value of a unique column is checked against the whole file.
+    File-level errors are raised, at the start or when reached."""
     sheet = read_sheet(content, columns, filename=filename, **limits)
     unique = [c for c in columns if c.unique]
     seen = {c.field: {} for c in unique}
@@ -796,7 +807,11 @@ def parse(content, columns, filename="file", **limits):
             result.errors.extend(errors)
         else:
             result.rows.append((row_number, values))
-    return result
+        if size and result.total >= size:
+            yield result
+            result = ParseResult(sheet.header_row, [], [])
+    if result.total or not size:
+        yield result
 
 
 # ---------------------------------------------------------------------------

@@ -5,6 +5,8 @@ import itertools
 import json
 import logging
 import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import psycopg2
 from markupsafe import Markup
@@ -12,6 +14,7 @@ from psycopg2.extras import Json
 
 from odoo import Command, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.sql_db import Cursor
 from odoo.tools import SQL
 
 from ..tools import district, import_parser
@@ -171,34 +174,87 @@ class CrmZzImportMixin(models.AbstractModel):
         return self._zz_reopen()
 
     def action_import(self):
+        """Read, check and write the file in batches of BATCH_SIZE rows: while
+        PostgreSQL inserts one batch, the next one is read and checked."""
         self.ensure_one()
         started = time.monotonic()
-        result = self._zz_parse()
-        if self.mode == "all" and result.errors:
-            raise UserError(self._zz_errors_text(result.errors))
-        matches = self._zz_import_match(result.rows)
+        self._zz_check_file()
         if self.mode == "all":
             try:
                 with self.env.cr.savepoint():
-                    write_errors = self._zz_write(result.rows, matches)
-                    if write_errors:
-                        raise _RefusedRows(write_errors)
+                    result, matches, write_errors = self._zz_import_rows()
+                    if result.errors or write_errors:
+                        raise _RefusedRows(result.errors + write_errors)
             except _RefusedRows as refused:
                 # the savepoint has undone the rows already written
                 raise UserError(self._zz_errors_text(refused.errors)) from None
         else:
-            write_errors = self._zz_write(result.rows, matches)
+            result, matches, write_errors = self._zz_import_rows()
         result.errors.extend(write_errors)
         failed = {error.row for error in write_errors}
         result.rows = [(row, values) for row, values in result.rows if row not in failed]
         self._zz_show_result(result, matches, started, "done")
         return self._zz_reopen()
 
+    def _zz_import_rows(self):
+        """(ParseResult, matches, write errors) of the whole file, written.
+
+        A file-level error found on the way (too many rows, a damaged part)
+        undoes what was written; so does an error of the pipelined write that
+        only the rows one by one can tell, and then the file is written again
+        batch after batch, each refused row reported on its own.
+        """
+        try:
+            with self.env.cr.savepoint():
+                return self._zz_import_stream(pipelined=True)
+        except _PipelineRefused:
+            return self._zz_import_stream(pipelined=False)
+
+    def _zz_import_stream(self, pipelined):
+        columns = self._zz_import_columns()
+        inserter = _Inserter(self.env.cr) if pipelined else None
+        result = import_parser.ParseResult(0, [], [])
+        matches, write_errors = {}, []
+        try:
+            for chunk in self._zz_parse_batches(columns):
+                result.header_row = chunk.header_row
+                result.total += chunk.total
+                result.errors.extend(chunk.errors)
+                if self.mode == "all" and result.errors:
+                    continue  # read on to report every bad row, write no more
+                if inserter:
+                    inserter.wait()  # the cursor is the ORM's again
+                chunk_matches = self._zz_import_match(chunk.rows)
+                matches.update(chunk_matches)
+                write_errors += self._zz_write(chunk.rows, chunk_matches, inserter=inserter)
+                result.rows.extend(chunk.rows)
+            if inserter:
+                write_errors += inserter.finish(self)
+        finally:
+            if inserter:
+                inserter.close()
+        return result, matches, write_errors
+
     # Workers
 
-    def _zz_parse(self):
+    def _zz_check_file(self):
         if not self.file:
             raise UserError(self.env._("Choose an Excel file (.xlsx) to import."))
+
+    def _zz_parse_batches(self, columns):
+        """import_parser.iter_parse, file errors as translated UserErrors."""
+        try:
+            yield from import_parser.iter_parse(
+                base64.b64decode(self.file),
+                columns,
+                filename=self.filename or "file",
+                size=BATCH_SIZE,
+            )
+        except import_parser.ImportFileError as err:
+            raise UserError(self._zz_file_error_message(err)) from err
+
+    def _zz_parse(self):
+        self._zz_check_file()
         try:
             return import_parser.parse(
                 base64.b64decode(self.file),
@@ -208,42 +264,57 @@ class CrmZzImportMixin(models.AbstractModel):
         except import_parser.ImportFileError as err:
             raise UserError(self._zz_file_error_message(err)) from err
 
-    def _zz_write(self, rows, matches):
-        """Create and update in batches, tracking off; [CellError] of refused rows."""
+    def _zz_write(self, rows, matches, inserter=None):
+        """Update the matched rows, create the others in batches, tracking
+        off; [CellError] of refused rows. With an ``inserter``, the INSERTs
+        of a set-based create run while the caller reads on (see _Inserter)."""
         Model = self._zz_import_model().with_context(
             tracking_disable=True, mail_create_nolog=True, mail_notrack=True
         )
-        to_create = [(row, values) for row, values in rows if row not in matches]
         errors = []
-        defaults = None
-        for start in range(0, len(to_create), BATCH_SIZE):
-            batch = to_create[start : start + BATCH_SIZE]
-            vals_list = [self._zz_import_create_vals(values) for _row, values in batch]
-            if defaults is None:
-                defaults = self._zz_batch_defaults(Model, vals_list[0])
-            try:
-                with self.env.cr.savepoint():
-                    self._zz_import_create(Model, vals_list, defaults)
-            except WRITE_ERRORS:
-                # find the refused rows one by one, keep the others (in "all or
-                # nothing", action_import then raises and nothing is kept)
-                for (row, _values), vals in zip(batch, vals_list, strict=True):
-                    vals = {**defaults, **vals}
-                    errors += self._zz_write_one(row, lambda vals=vals: Model.create(vals))
         for row, values in rows:
             if row in matches:
                 record = Model.browse(matches[row])
                 vals = self._zz_import_update_vals(values)
                 errors += self._zz_write_one(row, lambda r=record, v=vals: r.write(v))
+        to_create = [(row, values) for row, values in rows if row not in matches]
+        for start in range(0, len(to_create), BATCH_SIZE):
+            batch = to_create[start : start + BATCH_SIZE]
+            vals_list = [self._zz_import_create_vals(values) for _row, values in batch]
+            defaults = self._zz_batch_defaults(Model, vals_list[0], inserter)
+            try:
+                if inserter:
+                    # the batch is refused, if it is, when the inserter finishes
+                    self._zz_import_create(
+                        Model, vals_list, defaults, inserter=inserter.batch([r for r, _v in batch])
+                    )
+                    continue
+                with self.env.cr.savepoint():
+                    self._zz_import_create(Model, vals_list, defaults)
+            except WRITE_ERRORS:
+                if inserter:
+                    inserter.wait()
+                errors += self._zz_write_rows(
+                    Model, [row for row, _values in batch], vals_list, defaults
+                )
         return errors
 
-    def _zz_import_create(self, Model, vals_list, defaults):
+    def _zz_write_rows(self, Model, rows, vals_list, defaults):
+        """Create rows one by one: [CellError] of the refused ones (in "all or
+        nothing", action_import then raises and nothing is kept)."""
+        errors = []
+        for row, vals in zip(rows, vals_list, strict=True):
+            vals = {**defaults, **vals}
+            errors += self._zz_write_one(row, lambda vals=vals: Model.create(vals))
+        return errors
+
+    def _zz_import_create(self, Model, vals_list, defaults, inserter=None):
         """Create one batch; ``defaults`` are the default values of the fields
         the rows do not give. The ORM by default; an importer may return
-        ``self._zz_sql_create(...)`` instead."""
+        ``self._zz_sql_create(...)`` instead, passing ``inserter`` on."""
         return Model.create([{**defaults, **vals} for vals in vals_list])
 
-    def _zz_sql_create(self, Model, vals_list, defaults):
+    def _zz_sql_create(self, Model, vals_list, defaults, inserter=None):
         """Create a batch as create() would, in a few statements.
 
         One ``INSERT ... SELECT FROM jsonb_to_recordset`` for the stored
@@ -258,6 +329,10 @@ class CrmZzImportMixin(models.AbstractModel):
         make before calling this (see crm.zz.partner.import), and may give the
         values of stored computed fields itself (``_zz_sql_computed``): they
         go into the INSERT, so that no UPDATE of every new row follows.
+
+        With an ``inserter`` (a batch of _Inserter), the INSERT runs in the
+        background and the rest waits for the inserter's finish(); returns
+        None then, else the new records.
         """
         Model.check_access("create")
         names = set(vals_list[0])
@@ -282,29 +357,23 @@ class CrmZzImportMixin(models.AbstractModel):
                 if model_fields[name].type == "many2many"
             )
         ):
+            if inserter:
+                inserter.wait()
             return Model.create([{**defaults, **vals} for vals in vals_list])
 
-        # the ids first, so that computed values may name the row itself
-        self.env.cr.execute(
-            SQL(
-                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                Model._table,
-                len(vals_list),
-            )
-        )
-        ids = [row[0] for row in self.env.cr.fetchall()]
-        computed = self._zz_sql_computed(Model, vals_list, defaults, ids)
+        computed = self._zz_sql_computed(Model, vals_list, defaults)
+        batch = _SqlBatch(Model, vals_list, defaults, set(computed))
         if computed:
             vals_list = [
                 {**vals, **{name: values[index] for name, values in computed.items()}}
                 for index, vals in enumerate(vals_list)
             ]
             names |= set(computed)
-        for index, vals in enumerate(vals_list):
-            vals["id"] = ids[index]
-        names.add("id")
         stored = [model_fields[name] for name in sorted(names) if model_fields[name].store]
         columns = [field for field in stored if field.column_type]
+        # a computed value that is the new record itself (commercial partner)
+        own_id = {name for name, values in computed.items() if values[0] is RECORD_ID}
+        columns_json = [field for field in columns if field.name not in own_id]
         links = [field for field in stored if field.type == "many2many"]
         constants = {
             name: field.convert_to_column_insert(defaults[name], Model, defaults)
@@ -314,7 +383,7 @@ class CrmZzImportMixin(models.AbstractModel):
         if Model._log_access:
             now, uid = self.env.cr.now(), self.env.uid
             constants.update(create_uid=uid, create_date=now, write_uid=uid, write_date=now)
-        convert = {field.name: _column_converter(field, Model) for field in columns}
+        convert = {field.name: _column_converter(field, Model) for field in columns_json}
         records_json = [
             {
                 **{name: to_column(vals[name], vals) for name, to_column in convert.items()},
@@ -323,28 +392,52 @@ class CrmZzImportMixin(models.AbstractModel):
             for index, vals in enumerate(vals_list)
         ]
         record_types = [
-            SQL("%s %s", SQL.identifier(field.name), SQL(_record_type(field))) for field in columns
+            SQL("%s %s", SQL.identifier(field.name), SQL(_record_type(field)))
+            for field in columns_json
         ]
         record_types.append(SQL("zz_row int4"))
-        selected = [SQL("r.%s", SQL.identifier(field.name)) for field in columns]
+        selected = [
+            SQL("s.zz_id") if field.name in own_id else SQL("s.%s", SQL.identifier(field.name))
+            for field in columns
+        ]
         selected += [
             SQL("CAST(%s AS %s)", value, SQL(model_fields[name].column_type[1]))
             for name, value in constants.items()
         ]
-        self.env.cr.execute(
-            SQL(
-                "INSERT INTO %s (%s) SELECT %s FROM jsonb_to_recordset(%s::jsonb) AS r(%s) "
-                "ORDER BY r.zz_row",
-                SQL.identifier(Model._table),
-                SQL(", ").join(
-                    SQL.identifier(name) for name in [f.name for f in columns] + list(constants)
-                ),
-                SQL(", ").join(selected),
-                json.dumps(records_json, default=str),
-                SQL(", ").join(record_types),
-            )
+        # the ids are drawn in the order of the rows: sorted, they are the rows'
+        query = SQL(
+            "INSERT INTO %s (id, %s) SELECT s.zz_id, %s FROM ("
+            " SELECT nextval(pg_get_serial_sequence(%s, 'id')) AS zz_id, r.* FROM ("
+            "  SELECT * FROM jsonb_to_recordset(%s::jsonb) AS r(%s) ORDER BY r.zz_row) r"
+            ") s RETURNING id",
+            SQL.identifier(Model._table),
+            SQL(", ").join(
+                SQL.identifier(name) for name in [f.name for f in columns] + list(constants)
+            ),
+            SQL(", ").join(selected),
+            Model._table,
+            json.dumps(records_json, default=str),
+            SQL(", ").join(record_types),
         )
+        batch.query, batch.links = query, links
+        batch.given = {name for name in names | set(defaults) if model_fields[name].store}
+        if inserter:
+            inserter.submit(batch)
+            return None
+        self.env.cr.execute(query)
+        batch.ids = sorted(row[0] for row in self.env.cr.fetchall())
+        return self._zz_sql_finish([batch])
+
+    def _zz_sql_finish(self, batches):
+        """After the INSERTs of batches of one model: links, the computed
+        fields the rows do not give, dependents, constraints and access, as
+        create() does them; all batches at once. Returns the records."""
+        Model = batches[0].Model
+        model_fields = Model._fields
+        ids = [record_id for batch in batches for record_id in batch.ids]
+        vals_list = [vals for batch in batches for vals in batch.vals_list]
         records = Model.browse(ids)
+        links = batches[0].links
         for field in links:
             pairs = [
                 (record_id, target_id)
@@ -363,8 +456,7 @@ class CrmZzImportMixin(models.AbstractModel):
                         [pair[1] for pair in pairs],
                     )
                 )
-        names.discard("id")
-        given = {name for name in names | set(defaults) if model_fields[name].store}
+        given, computed = batches[0].given, batches[0].computed
         # what a new record is known to have, as create() puts it in cache:
         # the links just written, no attachment (images), no lines; computing
         # and marking dependents then read nothing back
@@ -409,13 +501,14 @@ class CrmZzImportMixin(models.AbstractModel):
         records.invalidate_recordset()
         return records
 
-    def _zz_sql_computed(self, Model, vals_list, defaults, ids):
+    def _zz_sql_computed(self, Model, vals_list, defaults):
         """{stored computed field: [value of each row]} an importer knows
-        without the ORM, for new records with these values and ids; the other
-        stored computed fields are computed by the ORM after the INSERT."""
+        without the ORM, for new records with these values; RECORD_ID stands
+        for the new record itself (then for every row). The other stored
+        computed fields are computed by the ORM after the INSERT."""
         return {}
 
-    def _zz_batch_defaults(self, Model, vals):
+    def _zz_batch_defaults(self, Model, vals, inserter=None):
         """The default values, computed once for all rows.
 
         create() asks default_get for every record, and some defaults run a
@@ -423,6 +516,10 @@ class CrmZzImportMixin(models.AbstractModel):
         values skips that. x2many defaults are left to create(), which turns
         them into commands.
         """
+        if inserter is not None:
+            if inserter.defaults is None:
+                inserter.defaults = self._zz_batch_defaults(Model, vals)
+            return inserter.defaults
         names = [
             name
             for name, field in Model._fields.items()
@@ -623,6 +720,128 @@ class _RefusedRows(Exception):
     def __init__(self, errors):
         super().__init__(errors)
         self.errors = errors
+
+
+class _PipelineRefused(Exception):
+    """The finish of pipelined batches was refused: write them one by one."""
+
+
+class _RecordId:
+    def __repr__(self):
+        return "RECORD_ID"
+
+
+RECORD_ID = _RecordId()
+
+
+class _SqlBatch:
+    """One prepared set-based INSERT, its rows and, once run, their ids."""
+
+    def __init__(self, Model, vals_list, defaults, computed):
+        self.Model = Model
+        self.vals_list = vals_list  # as the importer gave them
+        self.defaults = defaults
+        self.computed = computed
+        self.query = None
+        self.links = []
+        self.given = set()
+        self.rows = []  # the Excel rows, for errors
+        self.ids = None
+        self.error = None
+
+
+class _Inserter:
+    """Runs the INSERTs of an import in a second thread while it reads on.
+
+    Reading and checking the next rows is Python work, inserting a batch is
+    PostgreSQL's: on two cores they overlap. The thread uses its own cursor
+    on the same connection, hence the same transaction (psycopg2 runs one
+    statement at a time per connection); the import calls wait() before it
+    uses the ORM again, so that statements keep their order. Each INSERT has
+    its own savepoint: a refused batch is undone alone and finish() writes
+    its rows one by one. Test cursors (HttpCase) run the INSERTs in place.
+    """
+
+    def __init__(self, cr):
+        self.cr = cr
+        self.defaults = None
+        self.batches = []
+        self._rows = None
+        self._future = None
+        self._cursor = cr._cnx.cursor() if type(cr) is Cursor else None
+        self._pool = ThreadPoolExecutor(1, "zz_import") if self._cursor else None
+
+    def batch(self, rows):
+        """Name the Excel rows of the batch about to be submitted."""
+        self._rows = rows
+        return self
+
+    def submit(self, batch):
+        batch.rows, self._rows = self._rows, None
+        self.wait()
+        self.batches.append(batch)
+        if self._pool:
+            self._future = self._pool.submit(self._run, batch, self._cursor)
+        else:
+            self._run(batch, None)
+
+    def _run(self, batch, cursor):
+        savepoint = SQL.identifier(f"zz_import_{uuid.uuid4().hex}")
+        execute = cursor.execute if cursor else None
+        if cursor is None:  # in place, through the Odoo cursor
+            try:
+                with self.cr.savepoint():
+                    self.cr.execute(batch.query)
+                    batch.ids = sorted(row[0] for row in self.cr.fetchall())
+            except (psycopg2.IntegrityError, psycopg2.DataError) as err:
+                batch.error = err
+            return
+        execute(SQL("SAVEPOINT %s", savepoint).code)
+        try:
+            execute(batch.query.code, batch.query.params)
+            batch.ids = sorted(row[0] for row in cursor.fetchall())
+        except (psycopg2.IntegrityError, psycopg2.DataError) as err:
+            execute(SQL("ROLLBACK TO SAVEPOINT %s", savepoint).code)
+            batch.error = err
+        execute(SQL("RELEASE SAVEPOINT %s", savepoint).code)
+
+    def wait(self):
+        if self._future is not None:
+            future, self._future = self._future, None
+            future.result()
+
+    def finish(self, importer):
+        """Wait for the last INSERT, then finish the inserted batches as
+        create() would; rows of refused batches are written one by one.
+        Returns [CellError]; raises _PipelineRefused when the finish of
+        the inserted batches is refused."""
+        self.wait()
+        errors = []
+        done = [batch for batch in self.batches if batch.error is None]
+        for batch in self.batches:
+            if batch.error is not None:
+                errors += importer._zz_write_rows(
+                    batch.Model, batch.rows, batch.vals_list, batch.defaults
+                )
+        groups = {}
+        for batch in done:
+            key = (batch.Model._name, frozenset(batch.given), frozenset(batch.computed))
+            groups.setdefault(key, []).append(batch)
+        for batches in groups.values():
+            try:
+                with self.cr.savepoint():
+                    importer._zz_sql_finish(batches)
+            except WRITE_ERRORS as err:
+                raise _PipelineRefused() from err
+        return errors
+
+    def close(self):
+        try:
+            self.wait()
+        finally:
+            if self._pool:
+                self._pool.shutdown()
+                self._cursor.close()
 
 
 def _sql_storable(field):

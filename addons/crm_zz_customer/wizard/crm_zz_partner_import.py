@@ -5,6 +5,7 @@ from odoo.tools import email_normalize
 
 from ..tools import import_parser, normalize
 from ..tools.import_parser import Column
+from .crm_zz_import_mixin import RECORD_ID
 
 COMPANY_WORDS = ("公司", "企业", "company", "单位")
 PERSON_WORDS = ("个人", "person", "individual")
@@ -92,12 +93,15 @@ class CrmZzPartnerImport(models.TransientModel):
             ]
         ]
 
-    def _zz_import_create(self, Model, vals_list, defaults):
+    def _zz_import_create(self, Model, vals_list, defaults, inserter=None):
         """New customers are inserted set-based: res.partner.create() runs
         about 435 rows/s, far from the speed an import of 100,000 rows needs."""
         now = fields.Datetime.now()
         return self._zz_sql_create(
-            Model, [self._zz_prepare_sql_vals(Model, vals, now) for vals in vals_list], defaults
+            Model,
+            [self._zz_prepare_sql_vals(Model, vals, now) for vals in vals_list],
+            defaults,
+            inserter=inserter,
         )
 
     def _zz_prepare_sql_vals(self, Model, vals, now):
@@ -112,7 +116,7 @@ class CrmZzPartnerImport(models.TransientModel):
         vals["zz_owner_date"] = vals.get("zz_owner_date") or (now if owned else False)
         return vals
 
-    def _zz_sql_computed(self, Model, vals_list, defaults, ids):
+    def _zz_sql_computed(self, Model, vals_list, defaults):
         """The stored computed fields of a new customer without parent company,
         country, VAT or user, as their compute methods would set them, so that
         they go into the INSERT instead of an UPDATE of every row after it.
@@ -150,73 +154,69 @@ class CrmZzPartnerImport(models.TransientModel):
         known = {
             "commercial_partner_id": (
                 {"base": ("_compute_commercial_partner",)},
-                lambda row, record_id: record_id,
+                lambda row: RECORD_ID,
             ),
             "commercial_company_name": (
                 {"base": ("_compute_commercial_company_name",)},
-                lambda row, record_id: row.get("is_company") and row["name"] or False,
+                lambda row: row.get("is_company") and row["name"] or False,
             ),
             "complete_name": (
                 {"base": ("_compute_complete_name", "_get_complete_name")},
-                lambda row, record_id: (row.get("name") or "").strip(),
+                lambda row: (row.get("name") or "").strip(),
             ),
             "company_registry": (
                 {"base": ("_compute_company_registry",)},
-                lambda row, record_id: False,
+                lambda row: False,
             ),
             "partner_share": (
                 {"base": ("_compute_partner_share",)},
-                lambda row, record_id: True,
+                lambda row: True,
             ),
             "email_normalized": (
                 {"mail": ("_compute_email_normalized",)},
-                lambda row, record_id: email_normalize(row.get("email"), strict=False),
+                lambda row: email_normalize(row.get("email"), strict=False),
             ),
             "phone_sanitized": (
                 {"phone_validation": ("_compute_phone_sanitized", "_phone_format")},
-                lambda row, record_id: sanitized(row),
+                lambda row: sanitized(row),
             ),
             "peppol_eas": (
                 {
                     "account": ("_deduce_country_code",),
                     "account_edi_ubl_cii": ("_compute_peppol_eas",),
                 },
-                lambda row, record_id: row.get("peppol_eas") or False,
+                lambda row: row.get("peppol_eas") or False,
             ),
             "peppol_endpoint": (
                 {
                     "account": ("_deduce_country_code",),
                     "account_edi_ubl_cii": ("_compute_peppol_endpoint",),
                 },
-                lambda row, record_id: row.get("peppol_endpoint") or False,
+                lambda row: row.get("peppol_endpoint") or False,
             ),
             "zz_lifecycle": (
                 {"crm_zz_customer": ("_compute_zz_lifecycle",)},
-                lambda row, record_id: row.get("zz_lifecycle_manual")
-                or row.get("zz_lifecycle_auto")
-                or False,
+                lambda row: row.get("zz_lifecycle_manual") or row.get("zz_lifecycle_auto") or False,
             ),
             "zz_grade": (
                 {"crm_zz_customer": ("_compute_zz_grade",)},
-                lambda row, record_id: row.get("zz_grade_manual")
-                or row.get("zz_grade_auto")
-                or False,
+                lambda row: row.get("zz_grade_manual") or row.get("zz_grade_auto") or False,
             ),
             "zz_last_contact_date": (
                 {"crm_zz_customer": ("_compute_zz_last_contact_date",)},
-                lambda row, record_id: False,
+                lambda row: False,
             ),
             "zz_phone_key": (
                 {"crm_zz_customer": ("_compute_zz_duplicate_keys", "_zz_phone_key")},
-                lambda row, record_id: e164(row.get("phone")),
+                lambda row: e164(row.get("phone")),
             ),
             "zz_mobile_key": (
                 {"crm_zz_customer": ("_compute_zz_duplicate_keys", "_zz_phone_key")},
-                lambda row, record_id: e164(row.get("mobile")),
+                lambda row: e164(row.get("mobile")),
             ),
             "zz_name_key": (
                 {"crm_zz_customer": ("_compute_zz_duplicate_keys",)},
-                lambda row, record_id: normalize.name_key(row.get("name")) or False,
+                lambda row: normalize.name_key(row.get("name")) or False,
             ),
         }
         # a number the parser did not leave in E.164 is sanitised by the ORM
@@ -237,9 +237,7 @@ class CrmZzPartnerImport(models.TransientModel):
                 or not _defined_only_by(Model, methods)
             ):
                 continue
-            computed[name] = [
-                value(row, record_id) for row, record_id in zip(rows, ids, strict=True)
-            ]
+            computed[name] = [value(row) for row in rows]
         # the fields computed together must be given together or not at all
         for name in list(computed):
             siblings = self.pool.field_computed.get(Model._fields[name], [])
