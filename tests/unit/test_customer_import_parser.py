@@ -151,6 +151,27 @@ def test_same_credit_code_twice_in_the_file():
     assert (error.row, error.code, error.params) == (3, "duplicate_in_file", {"first_row": 2})
 
 
+def test_chunks_of_a_file_are_the_file():
+    code = "91410100MA44ABCD0C"
+    rows = [[f"公司{index}", None] for index in range(7)]
+    rows[1][1] = code
+    rows[5][1] = code  # in another chunk than its first use
+    rows[3] = [None, "x"]  # required name missing, bad credit code
+    content = xlsx([HEADERS[:2], *rows])
+    chunks = list(ip.iter_parse(content, COLUMNS, size=3))
+    assert [chunk.total for chunk in chunks] == [3, 3, 1]
+    assert [[row for row, _v in chunk.rows] for chunk in chunks] == [[2, 3, 4], [6], [8]]
+    assert [(e.row, e.code) for c in chunks for e in c.errors] == [
+        (5, "required"),
+        (5, "invalid_credit_code"),
+        (7, "duplicate_in_file"),
+    ]
+    whole = ip.parse(content, COLUMNS)
+    assert whole.rows == [row for chunk in chunks for row in chunk.rows]
+    assert whole.errors == [error for chunk in chunks for error in chunk.errors]
+    assert whole.total == 7
+
+
 def test_too_long_text():
     content = xlsx([["客户名称"], ["郑" * 21]])
     [error] = ip.parse(content, COLUMNS).errors

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 import io
+import zipfile
 from unittest.mock import patch
 
 import openpyxl
@@ -10,7 +11,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
-from odoo.tools import SQL
+from odoo.tools import SQL, mute_logger
 
 from .common import CrmZzCustomerCommon
 
@@ -25,6 +26,19 @@ def xlsx(rows):
         workbook.active.append(row)
     output = io.BytesIO()
     workbook.save(output)
+    return output.getvalue()
+
+
+def _cut_sheet(content, keep):
+    """The same workbook, its sheet's XML cut off after ``keep`` of its length."""
+    source = zipfile.ZipFile(io.BytesIO(content))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name.startswith("xl/worksheets/"):
+                data = data[: int(len(data) * keep)]
+            target.writestr(name, data)
     return output.getvalue()
 
 
@@ -350,6 +364,97 @@ class TestPartnerImportSetBased(PartnerImportCase):
         errors = wizard._zz_write([(2, {"name": "郑州无权公司"})], {})
         self.assertEqual([(error.row, error.code) for error in errors], [(2, "write")])
         self.assertFalse(self._partners(["郑州无权公司"]))
+
+
+@tagged("at_install", "-post_install")
+class TestPartnerImportLargeFile(PartnerImportCase):
+    """A file of several batches is written batch by batch while the next one
+    is read: every row lands once with its own values, a customer already
+    known is updated wherever its row is, a row the database refuses is
+    reported alone, and a file found damaged half-way writes nothing."""
+
+    ROWS = 2500  # three batches of the importer
+
+    def _rows(self, count, start=0):
+        return [
+            [f"郑州批量{index:05d}科技有限公司", None, f"1380371{index:04d}", "金水区", None, None]
+            for index in range(start, start + count)
+        ]
+
+    def _names(self, rows):
+        return [row[0] for row in rows]
+
+    def test_every_row_of_every_batch_is_written_once(self):
+        rows = self._rows(self.ROWS)
+        # the known customer's credit code, in the last batch
+        rows[2400] = ["郑州琨瑜光电科技有限公司(更名)", CODE_A, None, "金水区", None, "展会客户"]
+        wizard = self._wizard(xlsx([HEADERS, *rows]))
+        wizard.action_import()
+        self.assertEqual(
+            (wizard.create_count, wizard.update_count, wizard.error_count),
+            (self.ROWS - 1, 1, 0),
+            wizard.errors_html,
+        )
+        created = self._partners(self._names(rows)) - self.existing
+        self.assertEqual(len(created), self.ROWS - 1)
+        self.assertEqual(
+            {partner.name: partner.zz_mobile_key for partner in created}[
+                "郑州批量01234科技有限公司"
+            ],
+            "+8613803711234",
+        )
+        self.assertEqual(set(created.mapped("zz_district_id")), {self.jinshui})
+        self.assertEqual(created.commercial_partner_id, created)
+        # updated, not created twice
+        self.assertEqual(self.existing.name, "郑州琨瑜光电科技有限公司(更名)")
+        self.assertEqual(self.existing.category_id, self.tag)
+        self.assertEqual(self.env["res.partner"].search_count([("zz_credit_code", "=", CODE_A)]), 1)
+
+    def test_a_row_the_database_refuses_is_reported_alone(self):
+        rows = self._rows(self.ROWS)
+        refused = rows[1500][0]
+        # a rule of the database the import does not know of
+        self.env.cr.execute(
+            SQL(
+                "ALTER TABLE res_partner ADD CONSTRAINT zz_test_refuse "
+                "CHECK (name <> %s) NOT VALID",
+                refused,
+            )
+        )
+        wizard = self._wizard(xlsx([HEADERS, *rows]))
+        with mute_logger("odoo.sql_db"):  # the refused INSERT of the row alone
+            wizard.action_import()
+        self.assertEqual((wizard.create_count, wizard.error_count), (self.ROWS - 1, 1))
+        self.assertIn("1502", wizard.errors_html)  # Excel row: header + 1,501
+        self.assertEqual(len(self._partners(self._names(rows))), self.ROWS - 1)
+        self.assertFalse(self._partners([refused]))
+
+    def test_a_row_the_record_rules_refuse_is_reported_alone(self):
+        # a salesperson may not create a customer owned by another one
+        rows = [
+            ["郑州自有一号有限公司", None, "13803718801", "金水区", None, None],
+            ["郑州他人客户有限公司", None, "13803718802", "金水区", None, None],
+            ["郑州自有二号有限公司", None, "13803718803", "金水区", None, None],
+        ]
+        headers = [*HEADERS, "销售员"]
+        logins = [self.salesman.login, self.salesman_2.login, self.salesman.login]
+        content = xlsx([headers, *[[*row, login] for row, login in zip(rows, logins, strict=True)]])
+        wizard = self._wizard(content)
+        wizard.action_import()
+        self.assertEqual((wizard.create_count, wizard.error_count), (2, 1), wizard.errors_html)
+        self.assertEqual(
+            sorted(self._partners(self._names(rows)).mapped("name")),
+            ["郑州自有一号有限公司", "郑州自有二号有限公司"],
+        )
+
+    def test_a_file_damaged_half_way_writes_nothing(self):
+        rows = self._rows(self.ROWS, start=5000)
+        content = _cut_sheet(xlsx([HEADERS, *rows]), keep=0.8)
+        wizard = self._wizard(content, filename="半截.xlsx")
+        with self.assertRaises(UserError) as err:
+            wizard.action_import()
+        self.assertIn("半截.xlsx", str(err.exception))
+        self.assertFalse(self._partners(self._names(rows)))
 
 
 @tagged("at_install", "-post_install")

@@ -6,7 +6,7 @@ import json
 import logging
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import psycopg2
 from markupsafe import Markup
@@ -212,10 +212,21 @@ class CrmZzImportMixin(models.AbstractModel):
             return self._zz_import_stream(pipelined=False)
 
     def _zz_import_stream(self, pipelined):
+        """Read the file chunk by chunk; each chunk is matched and written one
+        chunk later, so that its match queries run in the inserter's thread
+        behind the previous INSERT while the next chunk is read."""
         columns = self._zz_import_columns()
         inserter = _Inserter(self.env.cr) if pipelined else None
         result = import_parser.ParseResult(0, [], [])
         matches, write_errors = {}, []
+        pending = None
+
+        def write(chunk, match):
+            chunk_matches = match()
+            matches.update(chunk_matches)
+            result.rows.extend(chunk.rows)
+            return self._zz_write(chunk.rows, chunk_matches, inserter=inserter)
+
         try:
             for chunk in self._zz_parse_batches(columns):
                 result.header_row = chunk.header_row
@@ -223,18 +234,31 @@ class CrmZzImportMixin(models.AbstractModel):
                 result.errors.extend(chunk.errors)
                 if self.mode == "all" and result.errors:
                     continue  # read on to report every bad row, write no more
-                if inserter:
-                    inserter.wait()  # the cursor is the ORM's again
-                chunk_matches = self._zz_import_match(chunk.rows)
-                matches.update(chunk_matches)
-                write_errors += self._zz_write(chunk.rows, chunk_matches, inserter=inserter)
-                result.rows.extend(chunk.rows)
+                match = self._zz_import_match_later(chunk.rows, inserter)
+                if pending:
+                    write_errors += write(*pending)
+                pending = (chunk, match)
+            if pending and not (self.mode == "all" and result.errors):
+                write_errors += write(*pending)
             if inserter:
                 write_errors += inserter.finish(self)
         finally:
             if inserter:
                 inserter.close()
         return result, matches, write_errors
+
+    def _zz_import_match_later(self, rows, inserter):
+        """A function returning _zz_import_match(rows). An importer whose
+        matching is a few queries may have them run by the ``inserter``'s
+        thread meanwhile (see crm.zz.partner.import); by default the match
+        runs when asked, once the inserter is idle."""
+
+        def match():
+            if inserter:
+                inserter.wait()
+            return self._zz_import_match(rows)
+
+        return match
 
     # Workers
 
@@ -277,6 +301,9 @@ class CrmZzImportMixin(models.AbstractModel):
             if row in matches:
                 record = Model.browse(matches[row])
                 vals = self._zz_import_update_vals(values)
+                if inserter:  # through the ORM, once the INSERTs are done
+                    inserter.updates.append((row, record, vals))
+                    continue
                 errors += self._zz_write_one(row, lambda r=record, v=vals: r.write(v))
         to_create = [(row, values) for row, values in rows if row not in matches]
         for start in range(0, len(to_create), BATCH_SIZE):
@@ -821,23 +848,26 @@ class _Constant:
 
 
 class _Inserter:
-    """Runs the INSERTs of an import in a second thread while it reads on.
+    """Runs the statements of an import in a second thread while it reads on.
 
     Reading and checking the next rows is Python work, inserting a batch is
-    PostgreSQL's: on two cores they overlap. The thread uses its own cursor
-    on the same connection, hence the same transaction (psycopg2 runs one
-    statement at a time per connection); the import calls wait() before it
-    uses the ORM again, so that statements keep their order. Each INSERT has
-    its own savepoint: a refused batch is undone alone and finish() writes
-    its rows one by one. Test cursors (HttpCase) run the INSERTs in place.
+    PostgreSQL's: on two cores they overlap. The thread runs the queued
+    INSERTs and match queries one after the other, with its own cursor on the
+    same connection, hence in the same transaction (psycopg2 runs one
+    statement at a time per connection). The import writes through the ORM
+    only after wait(), so that statements keep their order: the updates of
+    known records are kept for finish(). Each INSERT has its own savepoint:
+    a refused batch is undone alone and finish() writes its rows one by one.
+    Test cursors (HttpCase) run the statements in place.
     """
 
     def __init__(self, cr):
         self.cr = cr
         self.defaults = None
         self.batches = []
+        self.updates = []  # (row, record, vals)
         self._rows = None
-        self._future = None
+        self._jobs = []
         self._cursor = cr._cnx.cursor() if type(cr) is Cursor else None
         self._pool = ThreadPoolExecutor(1, "zz_import") if self._cursor else None
 
@@ -848,16 +878,29 @@ class _Inserter:
 
     def submit(self, batch):
         batch.rows, self._rows = self._rows, None
-        self.wait()
         self.batches.append(batch)
-        if self._pool:
-            self._future = self._pool.submit(self._run, batch, self._cursor)
-        else:
-            self._run(batch, None)
+        self._queue(self._insert, batch)
 
-    def _run(self, batch, cursor):
-        savepoint = SQL.identifier(f"zz_import_{uuid.uuid4().hex}")
-        execute = cursor.execute if cursor else None
+    def query(self, query):
+        """A future of the rows of a SELECT, run after what is queued."""
+        return self._queue(self._select, query)
+
+    def _queue(self, job, arg):
+        if self._pool:
+            self._jobs.append(self._pool.submit(job, arg, self._cursor))
+            return self._jobs[-1]
+        future = Future()
+        future.set_result(job(arg, None))
+        return future
+
+    def _select(self, query, cursor):
+        if cursor is None:
+            self.cr.execute(query)
+            return self.cr.fetchall()
+        cursor.execute(query.code, query.params)
+        return cursor.fetchall()
+
+    def _insert(self, batch, cursor):
         if cursor is None:  # in place, through the Odoo cursor
             try:
                 with self.cr.savepoint():
@@ -866,35 +909,36 @@ class _Inserter:
             except (psycopg2.IntegrityError, psycopg2.DataError) as err:
                 batch.error = err
             return
-        execute(SQL("SAVEPOINT %s", savepoint).code)
+        savepoint = SQL.identifier(f"zz_import_{uuid.uuid4().hex}")
+        cursor.execute(SQL("SAVEPOINT %s", savepoint).code)
         try:
-            execute(batch.query.code, batch.query.params)
+            cursor.execute(batch.query.code, batch.query.params)
             batch.ids = sorted(row[0] for row in cursor.fetchall())
         except (psycopg2.IntegrityError, psycopg2.DataError) as err:
-            execute(SQL("ROLLBACK TO SAVEPOINT %s", savepoint).code)
+            cursor.execute(SQL("ROLLBACK TO SAVEPOINT %s", savepoint).code)
             batch.error = err
-        execute(SQL("RELEASE SAVEPOINT %s", savepoint).code)
+        cursor.execute(SQL("RELEASE SAVEPOINT %s", savepoint).code)
 
     def wait(self):
-        if self._future is not None:
-            future, self._future = self._future, None
-            future.result()
+        """Until what is queued has run; a job's error is raised here."""
+        jobs, self._jobs = self._jobs, []
+        for job in jobs:
+            job.result()
 
     def finish(self, importer):
-        """Wait for the last INSERT, then finish the inserted batches as
-        create() would; rows of refused batches are written one by one.
-        Returns [CellError]; raises _PipelineRefused when the finish of
-        the inserted batches is refused."""
+        """Wait for the last statements, then finish the inserted batches as
+        create() would, write the rows of refused batches one by one and the
+        updates of known records. Returns [CellError]; raises
+        _PipelineRefused when the finish of the inserted batches is refused."""
         self.wait()
         errors = []
-        done = [batch for batch in self.batches if batch.error is None]
+        groups = {}
         for batch in self.batches:
             if batch.error is not None:
                 errors += importer._zz_write_rows(
                     batch.Model, batch.rows, batch.vals_list, batch.defaults
                 )
-        groups = {}
-        for batch in done:
+                continue
             key = (batch.Model._name, frozenset(batch.given), frozenset(batch.computed))
             groups.setdefault(key, []).append(batch)
         for batches in groups.values():
@@ -903,6 +947,8 @@ class _Inserter:
                     importer._zz_sql_finish(batches)
             except WRITE_ERRORS as err:
                 raise _PipelineRefused() from err
+        for row, record, vals in self.updates:
+            errors += importer._zz_write_one(row, lambda r=record, v=vals: r.write(v))
         return errors
 
     def close(self):

@@ -1,7 +1,7 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, fields, models
-from odoo.tools import email_normalize
+from odoo.tools import SQL, email_normalize
 
 from ..tools import import_parser, normalize
 from ..tools.import_parser import Column
@@ -250,28 +250,43 @@ class CrmZzPartnerImport(models.TransientModel):
 
     def _zz_import_match(self, rows):
         """Existing customers by credit code first, then by mobile: two queries."""
+        return self._zz_import_match_later(rows, None)()
+
+    def _zz_import_match_later(self, rows, inserter):
+        """The two queries run in the inserter's thread when there is one."""
         codes = {values["zz_credit_code"] for _row, values in rows if values.get("zz_credit_code")}
         mobiles = {values["mobile"] for _row, values in rows if values.get("mobile")}
         # sudo: a customer another salesperson owns must be found too, so that it
         # is not created twice; writing to it is then checked as the user
         Partner = self.env["res.partner"].sudo().with_context(active_test=False)
-        by_code, by_mobile = {}, {}
-        if codes:
-            for partner in Partner.search_fetch(
-                [("zz_credit_code", "in", list(codes))], ["zz_credit_code"], order="id"
-            ):
-                by_code.setdefault(partner.zz_credit_code, partner.id)
-        if mobiles:
-            for partner in Partner.search_fetch(
-                [("zz_mobile_key", "in", list(mobiles))], ["zz_mobile_key"], order="id"
-            ):
-                by_mobile.setdefault(partner.zz_mobile_key, partner.id)
-        matches = {}
-        for row, values in rows:
-            match = by_code.get(values.get("zz_credit_code")) or by_mobile.get(values.get("mobile"))
-            if match:
-                matches[row] = match
-        return matches
+        queries = []
+        for fname, keys in (("zz_credit_code", codes), ("zz_mobile_key", mobiles)):
+            if keys:
+                query = Partner._search([(fname, "in", list(keys))], order="id").select(
+                    SQL.identifier("res_partner", "id"), SQL.identifier("res_partner", fname)
+                )
+                queries.append((fname, inserter.query(query) if inserter else query))
+
+        def match():
+            found = {"zz_credit_code": {}, "zz_mobile_key": {}}
+            for fname, query in queries:
+                if inserter:
+                    fetched = query.result()
+                else:
+                    self.env.cr.execute(query)
+                    fetched = self.env.cr.fetchall()
+                for partner_id, key in fetched:
+                    found[fname].setdefault(key, partner_id)
+            matches = {}
+            for row, values in rows:
+                partner_id = found["zz_credit_code"].get(values.get("zz_credit_code")) or found[
+                    "zz_mobile_key"
+                ].get(values.get("mobile"))
+                if partner_id:
+                    matches[row] = partner_id
+            return matches
+
+        return match
 
     def _zz_import_create_vals(self, values):
         vals = {
