@@ -776,18 +776,25 @@ def parse(content, columns, filename="file", **limits):
     return result
 
 
-def iter_parse(content, columns, filename="file", size=1000, **limits):
+def iter_parse(content, columns, filename="file", size=1000, first=0, **limits):
     """Read and validate a file in chunks: a ParseResult for every ``size``
-    rows read (the last one maybe shorter; ``size=0``: one for the whole
-    file). A value of a unique column is checked against the whole file.
-    File-level errors are raised, at the start or when reached."""
+    rows read (``first`` rows for the first one if given; the last one maybe
+    shorter; ``size=0``: one for the whole file). A value of a unique column
+    is checked against the whole file. File-level errors are raised, at the
+    start or when reached."""
     sheet = read_sheet(content, columns, filename=filename, **limits)
+    # a column the sheet does not have is empty in every row (and not
+    # required: read_sheet checked that)
+    absent = {c.field: [] if c.many else None for c in columns if c.field not in sheet.positions}
+    present = [c for c in columns if c.field in sheet.positions]
     unique = [c for c in columns if c.unique]
     seen = {c.field: {} for c in unique}
     result = ParseResult(sheet.header_row, [], [])
     for row_number, raw in sheet.rows:
         result.total += 1
-        values, errors = validate_row(row_number, raw, columns)
+        values, errors = validate_row(row_number, raw, present)
+        for field_name, empty in absent.items():
+            values[field_name] = [] if empty == [] else empty
         for column in unique:
             value = values.get(column.field)
             if value in (None, ""):
@@ -807,9 +814,10 @@ def iter_parse(content, columns, filename="file", size=1000, **limits):
             result.errors.extend(errors)
         else:
             result.rows.append((row_number, values))
-        if size and result.total >= size:
+        if size and result.total >= (first or size):
             yield result
             result = ParseResult(sheet.header_row, [], [])
+            first = 0
     if result.total or not size:
         yield result
 

@@ -37,14 +37,23 @@ class InvalidValue(ValueError):
         self.reason = reason
 
 
+BLANKS = re.compile(r"\s+")
+FOLDABLE_BLANKS = re.compile(r"\s\s|[^\S ]")
+
+
 def to_halfwidth(text):
     """Full-width letters, digits and punctuation to half-width (ＡＢＣ１２３ → ABC123)."""
-    return unicodedata.normalize("NFKC", str(text or ""))
+    text = str(text or "")
+    # most text is already normal: checking is cheaper than normalising
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
 def clean_name(name):
     """Trim a name: half-width, no blanks at the ends, inner runs of blanks folded."""
-    return re.sub(r"\s+", " ", to_halfwidth(name)).strip()
+    text = to_halfwidth(name)
+    if FOLDABLE_BLANKS.search(text):
+        text = BLANKS.sub(" ", text)
+    return text.strip()
 
 
 def name_key(name):

@@ -1,6 +1,8 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import contextlib
+import gc
 import itertools
 import json
 import logging
@@ -24,6 +26,8 @@ from ..tools.import_parser import Column
 _logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000
+# a short first batch: PostgreSQL starts inserting while the rest is read
+FIRST_BATCH_SIZE = 200
 PREVIEW_ERRORS = 20
 # what a batch write may refuse; anything else is a bug and must surface
 # (AccessError is a UserError)
@@ -206,7 +210,7 @@ class CrmZzImportMixin(models.AbstractModel):
         batch after batch, each refused row reported on its own.
         """
         try:
-            with self.env.cr.savepoint():
+            with self.env.cr.savepoint(), _gc_paused():
                 return self._zz_import_stream(pipelined=True)
         except _PipelineRefused:
             return self._zz_import_stream(pipelined=False)
@@ -217,9 +221,12 @@ class CrmZzImportMixin(models.AbstractModel):
         behind the previous INSERT while the next chunk is read."""
         columns = self._zz_import_columns()
         inserter = _Inserter(self.env.cr) if pipelined else None
+        if inserter:
+            inserter.known = self._zz_import_known()
         result = import_parser.ParseResult(0, [], [])
         matches, write_errors = {}, []
         pending = None
+        values_of = {}  # row -> values, of the rows sent to an INSERT skipping known ones
 
         def write(chunk, match):
             chunk_matches = match()
@@ -234,18 +241,43 @@ class CrmZzImportMixin(models.AbstractModel):
                 result.errors.extend(chunk.errors)
                 if self.mode == "all" and result.errors:
                     continue  # read on to report every bad row, write no more
+                if inserter and inserter.known:
+                    # no match needed first: the INSERT leaves the known out
+                    values_of.update(chunk.rows)
+                    result.rows.extend(chunk.rows)
+                    write_errors += self._zz_write(chunk.rows, {}, inserter=inserter)
+                    continue
                 match = self._zz_import_match_later(chunk.rows, inserter)
                 if pending:
                     write_errors += write(*pending)
                 pending = (chunk, match)
+                if not inserter or inserter.idle():
+                    # nothing to overlap with: write now (the first chunk)
+                    write_errors += write(*pending)
+                    pending = None
             if pending and not (self.mode == "all" and result.errors):
                 write_errors += write(*pending)
             if inserter:
                 write_errors += inserter.finish(self)
+                # the rows the INSERTs left out: matched, then updated
+                skipped = [
+                    (row, values_of[row]) for batch in inserter.batches for row in batch.skipped
+                ]
+                if skipped:
+                    skipped_matches = self._zz_import_match(skipped)
+                    matches.update(skipped_matches)
+                    write_errors += self._zz_write(skipped, skipped_matches)
         finally:
             if inserter:
                 inserter.close()
         return result, matches, write_errors
+
+    def _zz_import_known(self):
+        """SQL condition: the row ``r`` of a set-based INSERT matches a known
+        record, as _zz_import_match would find it; such rows are left out by
+        the INSERT and matched afterwards, so that no match query has to run
+        before each batch. None: match first (the default)."""
+        return None
 
     def _zz_import_match_later(self, rows, inserter):
         """A function returning _zz_import_match(rows). An importer whose
@@ -274,6 +306,7 @@ class CrmZzImportMixin(models.AbstractModel):
                 columns,
                 filename=self.filename or "file",
                 size=BATCH_SIZE,
+                first=FIRST_BATCH_SIZE,
             )
         except import_parser.ImportFileError as err:
             raise UserError(self._zz_file_error_message(err)) from err
@@ -426,7 +459,7 @@ class CrmZzImportMixin(models.AbstractModel):
         ]
         record_types.append(SQL("zz_row int4"))
         selected = [
-            SQL("s.zz_id") if field.name in own_id else SQL("s.%s", SQL.identifier(field.name))
+            SQL("n.zz_id") if field.name in own_id else SQL("n.%s", SQL.identifier(field.name))
             for field in columns
         ]
         selected += [
@@ -434,19 +467,25 @@ class CrmZzImportMixin(models.AbstractModel):
             for name, value in constants.items()
         ]
         # the ids are drawn in the order of the rows: sorted, they are the rows'
+        # the ids are drawn in the order of the rows (ids and rows come back
+        # together); with an inserter that skips known records, the rows that
+        # match one are left out (see _zz_import_known)
+        known = inserter.known if inserter else None
         query = SQL(
-            "INSERT INTO %s (id, %s) SELECT s.zz_id, %s FROM ("
-            " SELECT nextval(pg_get_serial_sequence(%s, 'id')) AS zz_id, r.* FROM ("
-            "  SELECT * FROM jsonb_to_recordset(%s::jsonb) AS r(%s) ORDER BY r.zz_row) r"
-            ") s RETURNING id",
+            "WITH r AS (SELECT * FROM jsonb_to_recordset(%s::jsonb) AS r(%s)),"
+            " n AS MATERIALIZED (SELECT nextval(pg_get_serial_sequence(%s, 'id')) AS zz_id, s.*"
+            "  FROM (SELECT * FROM r WHERE %s ORDER BY r.zz_row) s),"
+            " i AS (INSERT INTO %s (id, %s) SELECT n.zz_id, %s FROM n)"
+            " SELECT zz_id, zz_row FROM n ORDER BY zz_row",
+            json.dumps(records_json, default=str),
+            SQL(", ").join(record_types),
+            Model._table,
+            SQL("NOT (%s)", known) if known else SQL("TRUE"),
             SQL.identifier(Model._table),
             SQL(", ").join(
                 SQL.identifier(name) for name in [f.name for f in columns] + list(constants)
             ),
             SQL(", ").join(selected),
-            Model._table,
-            json.dumps(records_json, default=str),
-            SQL(", ").join(record_types),
         )
         batch.query, batch.links = query, links
         batch.given = {name for name in names | set(defaults) if model_fields[name].store}
@@ -454,7 +493,7 @@ class CrmZzImportMixin(models.AbstractModel):
             inserter.submit(batch)
             return None
         self.env.cr.execute(query)
-        batch.ids = sorted(row[0] for row in self.env.cr.fetchall())
+        batch.inserted(self.env.cr.fetchall())
         return self._zz_sql_finish([batch])
 
     def _zz_sql_finish(self, batches):
@@ -566,14 +605,14 @@ class CrmZzImportMixin(models.AbstractModel):
             if field.company_dependent or field.type in ("binary", "properties", "json"):
                 continue
             if field.name in given:
-                to_cache = _cache_converter(field, record)
                 values = []
                 for batch in batches:
                     column = batch.column_values(field.name)
                     if isinstance(column, list):
-                        values += map(to_cache, column)
+                        values += _cache_values(field, record, column)
                     else:  # the same value in every row
-                        values += itertools.repeat(to_cache(column.value), len(batch.ids))
+                        [value] = _cache_values(field, record, [column.value])
+                        values += itertools.repeat(value, len(batch.ids))
             elif not field.compute:
                 values = itertools.repeat(field.convert_to_cache(None, record))
             else:
@@ -795,6 +834,21 @@ class CrmZzImportMixin(models.AbstractModel):
         }
 
 
+@contextlib.contextmanager
+def _gc_paused():
+    """Python's cycle collector paused while an import runs: its row dicts
+    and lists trigger a collection every few hundred allocations, and each
+    full one walks every object of the server's registry (some 0.1 s on a
+    10,000-row file). The few cycles an import leaves are collected after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class _RefusedRows(Exception):
     def __init__(self, errors):
         super().__init__(errors)
@@ -826,8 +880,24 @@ class _SqlBatch:
         self.links = []
         self.given = set()
         self.rows = []  # the Excel rows, for errors
+        self.skipped = []  # the Excel rows the INSERT left out (known records)
         self.ids = None
         self.error = None
+
+    def inserted(self, fetched):
+        """Keep the rows the INSERT wrote ([(id, row index)], in row order);
+        the Excel rows it left out are in ``skipped``."""
+        self.ids = [record_id for record_id, _index in fetched]
+        kept = [index for _record_id, index in fetched]
+        if len(kept) == len(self.vals_list):
+            return
+        kept_set = set(kept)
+        self.skipped = [row for index, row in enumerate(self.rows) if index not in kept_set]
+        self.rows = [self.rows[index] for index in kept]
+        self.vals_list = [self.vals_list[index] for index in kept]
+        self.computed = {
+            name: [values[index] for index in kept] for name, values in self.computed.items()
+        }
 
     def column_values(self, name):
         """The values of a field in the rows, as inserted: a list, or a
@@ -866,6 +936,7 @@ class _Inserter:
         self.defaults = None
         self.batches = []
         self.updates = []  # (row, record, vals)
+        self.known = None  # SQL: the row r of an INSERT matches a known record
         self._rows = None
         self._jobs = []
         self._cursor = cr._cnx.cursor() if type(cr) is Cursor else None
@@ -905,7 +976,7 @@ class _Inserter:
             try:
                 with self.cr.savepoint():
                     self.cr.execute(batch.query)
-                    batch.ids = sorted(row[0] for row in self.cr.fetchall())
+                    batch.inserted(self.cr.fetchall())
             except (psycopg2.IntegrityError, psycopg2.DataError) as err:
                 batch.error = err
             return
@@ -913,11 +984,15 @@ class _Inserter:
         cursor.execute(SQL("SAVEPOINT %s", savepoint).code)
         try:
             cursor.execute(batch.query.code, batch.query.params)
-            batch.ids = sorted(row[0] for row in cursor.fetchall())
+            batch.inserted(cursor.fetchall())
         except (psycopg2.IntegrityError, psycopg2.DataError) as err:
             cursor.execute(SQL("ROLLBACK TO SAVEPOINT %s", savepoint).code)
             batch.error = err
         cursor.execute(SQL("RELEASE SAVEPOINT %s", savepoint).code)
+
+    def idle(self):
+        """Whether the thread has nothing to run but maybe the last job."""
+        return len([job for job in self._jobs if not job.done()]) <= 1
 
     def wait(self):
         """Until what is queued has run; a job's error is raised here."""
@@ -934,17 +1009,23 @@ class _Inserter:
         errors = []
         groups = {}
         for batch in self.batches:
-            if batch.error is not None:
+            if batch.error is not None and self.known:
+                # matched, then written one by one (see _zz_import_stream)
+                batch.skipped, batch.rows = batch.rows, []
+            elif batch.error is not None:
                 errors += importer._zz_write_rows(
                     batch.Model, batch.rows, batch.vals_list, batch.defaults
                 )
+            if batch.error is not None:
                 continue
             key = (batch.Model._name, frozenset(batch.given), frozenset(batch.computed))
             groups.setdefault(key, []).append(batch)
         for batches in groups.values():
+            batches = [batch for batch in batches if batch.ids]
             try:
-                with self.cr.savepoint():
-                    importer._zz_sql_finish(batches)
+                if batches:
+                    with self.cr.savepoint():
+                        importer._zz_sql_finish(batches)
             except WRITE_ERRORS as err:
                 raise _PipelineRefused() from err
         for row, record, vals in self.updates:
@@ -1005,20 +1086,21 @@ def _column_converter(field, Model):
     return to_column
 
 
-def _cache_converter(field, record):
-    """field.convert_to_cache as a function of the value, with the common
-    cases short-cut as in _column_converter."""
+def _cache_values(field, record, values):
+    """[field.convert_to_cache(value) for value in values], with the common
+    case of plain text and ids in bulk."""
     empty = field.convert_to_cache(None, record)
-    plain = field.type in ("char", "text") and not field.size or field.type == "many2one"
-
-    def to_cache(value):
-        if value is None or value is False:
-            return empty
-        if plain and isinstance(value, str | int) and not isinstance(value, bool):
-            return value
-        return field.convert_to_cache(value, record)
-
-    return to_cache
+    plain = None
+    if field.type in ("char", "text") and not field.size:
+        plain = str
+    elif field.type == "many2one":
+        plain = int
+    if plain and all(value is None or value is False or type(value) is plain for value in values):
+        return [empty if value is None or value is False else value for value in values]
+    return [
+        empty if value is None or value is False else field.convert_to_cache(value, record)
+        for value in values
+    ]
 
 
 def _json_value(value):

@@ -1,6 +1,7 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, fields, models
+from odoo.osv import expression
 from odoo.tools import SQL, email_normalize
 
 from ..tools import import_parser, normalize
@@ -248,40 +249,58 @@ class CrmZzPartnerImport(models.TransientModel):
                 computed.pop(name)
         return computed
 
+    def _zz_import_known(self):
+        """A customer with the row's credit code or mobile, whoever owns it
+        (_zz_import_match tells which, code first)."""
+        return SQL(
+            "EXISTS (SELECT 1 FROM res_partner p"
+            " WHERE p.zz_credit_code = r.zz_credit_code OR p.zz_mobile_key = r.mobile)"
+        )
+
     def _zz_import_match(self, rows):
         """Existing customers by credit code first, then by mobile: two queries."""
         return self._zz_import_match_later(rows, None)()
 
     def _zz_import_match_later(self, rows, inserter):
-        """The two queries run in the inserter's thread when there is one."""
+        """The query runs in the inserter's thread when there is one."""
         codes = {values["zz_credit_code"] for _row, values in rows if values.get("zz_credit_code")}
         mobiles = {values["mobile"] for _row, values in rows if values.get("mobile")}
+        if not codes and not mobiles:
+            return dict
         # sudo: a customer another salesperson owns must be found too, so that it
         # is not created twice; writing to it is then checked as the user
         Partner = self.env["res.partner"].sudo().with_context(active_test=False)
-        queries = []
-        for fname, keys in (("zz_credit_code", codes), ("zz_mobile_key", mobiles)):
-            if keys:
-                query = Partner._search([(fname, "in", list(keys))], order="id").select(
-                    SQL.identifier("res_partner", "id"), SQL.identifier("res_partner", fname)
-                )
-                queries.append((fname, inserter.query(query) if inserter else query))
+        domain = expression.OR(
+            [
+                [("zz_credit_code", "in", list(codes))] if codes else [],
+                [("zz_mobile_key", "in", list(mobiles))] if mobiles else [],
+            ]
+        )
+        query = Partner._search(domain, order="id").select(
+            *(
+                SQL.identifier("res_partner", name)
+                for name in ("id", "zz_credit_code", "zz_mobile_key")
+            )
+        )
+        fetched = inserter.query(query) if inserter else None
 
         def match():
-            found = {"zz_credit_code": {}, "zz_mobile_key": {}}
-            for fname, query in queries:
-                if inserter:
-                    fetched = query.result()
-                else:
-                    self.env.cr.execute(query)
-                    fetched = self.env.cr.fetchall()
-                for partner_id, key in fetched:
-                    found[fname].setdefault(key, partner_id)
+            if inserter:
+                found = fetched.result()
+            else:
+                self.env.cr.execute(query)
+                found = self.env.cr.fetchall()
+            by_code, by_mobile = {}, {}
+            for partner_id, code, mobile in found:
+                if code:
+                    by_code.setdefault(code, partner_id)
+                if mobile:
+                    by_mobile.setdefault(mobile, partner_id)
             matches = {}
             for row, values in rows:
-                partner_id = found["zz_credit_code"].get(values.get("zz_credit_code")) or found[
-                    "zz_mobile_key"
-                ].get(values.get("mobile"))
+                partner_id = by_code.get(values.get("zz_credit_code")) or by_mobile.get(
+                    values.get("mobile")
+                )
                 if partner_id:
                     matches[row] = partner_id
             return matches
