@@ -276,8 +276,8 @@ class CrmZzImportMixin(models.AbstractModel):
         """SQL condition: the row ``r`` of a set-based INSERT matches a known
         record, as _zz_import_match would find it; such rows are left out by
         the INSERT and matched afterwards, so that no match query has to run
-        before each batch. None: match first (the default)."""
-        return None
+        before each batch. False: match first (the default)."""
+        return False
 
     def _zz_import_match_later(self, rows, inserter):
         """A function returning _zz_import_match(rows). An importer whose
@@ -936,7 +936,7 @@ class _Inserter:
         self.defaults = None
         self.batches = []
         self.updates = []  # (row, record, vals)
-        self.known = None  # SQL: the row r of an INSERT matches a known record
+        self.known = False  # SQL: the row r of an INSERT matches a known record
         self._rows = None
         self._jobs = []
         self._cursor = cr._cnx.cursor() if type(cr) is Cursor else None
