@@ -246,6 +246,7 @@ class CrmZzImportMixin(models.AbstractModel):
                     values_of.update(chunk.rows)
                     result.rows.extend(chunk.rows)
                     write_errors += self._zz_write(chunk.rows, {}, inserter=inserter)
+                    inserter.cache_done(self)
                     continue
                 match = self._zz_import_match_later(chunk.rows, inserter)
                 if pending:
@@ -446,13 +447,15 @@ class CrmZzImportMixin(models.AbstractModel):
             batch.log_access = dict(create_uid=uid, create_date=now, write_uid=uid, write_date=now)
             constants.update(batch.log_access)
         convert = {field.name: _column_converter(field, Model) for field in columns_json}
-        records_json = [
-            {
-                **{name: to_column(vals[name], vals) for name, to_column in convert.items()},
-                "zz_row": index,
-            }
-            for index, vals in enumerate(vals_list)
-        ]
+        # an absent key is NULL in jsonb_to_recordset: empty cells are left out
+        records_json = []
+        for index, vals in enumerate(vals_list):
+            record = {"zz_row": index}
+            for name, to_column in convert.items():
+                value = to_column(vals[name], vals)
+                if value is not None:
+                    record[name] = value
+            records_json.append(record)
         record_types = [
             SQL("%s %s", SQL.identifier(field.name), SQL(_record_type(field)))
             for field in columns_json
@@ -530,7 +533,9 @@ class CrmZzImportMixin(models.AbstractModel):
         # lines; computing, marking dependents and checking the record rules
         # then read nothing back
         cache = self.env.cache
-        self._zz_sql_cache_columns(records, batches)
+        for batch in batches:
+            if not batch.cached:
+                self._zz_sql_cache_columns(batch)
         for field in links:
             cache.update(
                 records,
@@ -592,12 +597,14 @@ class CrmZzImportMixin(models.AbstractModel):
         if forbidden:
             raise self.env["ir.rule"]._make_access_error("create", forbidden)
 
-    def _zz_sql_cache_columns(self, records, batches):
-        """Put the column values of the new records in cache, as create()
-        does: what was inserted, and empty for a stored field neither given
-        nor computed. Translated, company-dependent, binary and json columns
-        are left to be read."""
-        given = batches[0].given | set(batches[0].log_access)
+    def _zz_sql_cache_columns(self, batch):
+        """Put the column values of the batch's new records in cache, as
+        create() does: what was inserted, and empty for a stored field neither
+        given nor computed. Translated, company-dependent, binary and json
+        columns are left to be read. Python only: the inserter has it done
+        for a batch inserted while the next INSERT runs."""
+        records = batch.Model.browse(batch.ids)
+        given = batch.given | set(batch.log_access)
         record = records[:1]
         for field in records._fields.values():
             if not field.store or not field.column_type or field.translate:
@@ -605,19 +612,18 @@ class CrmZzImportMixin(models.AbstractModel):
             if field.company_dependent or field.type in ("binary", "properties", "json"):
                 continue
             if field.name in given:
-                values = []
-                for batch in batches:
-                    column = batch.column_values(field.name)
-                    if isinstance(column, list):
-                        values += _cache_values(field, record, column)
-                    else:  # the same value in every row
-                        [value] = _cache_values(field, record, [column.value])
-                        values += itertools.repeat(value, len(batch.ids))
+                column = batch.column_values(field.name)
+                if isinstance(column, list):
+                    values = _cache_values(field, record, column)
+                else:  # the same value in every row
+                    [value] = _cache_values(field, record, [column.value])
+                    values = itertools.repeat(value)
             elif not field.compute:
                 values = itertools.repeat(field.convert_to_cache(None, record))
             else:
                 continue
             self.env.cache.update(records, field, values)
+        batch.cached = True
 
     def _zz_sql_computed(self, Model, vals_list, defaults):
         """{stored computed field: [value of each row]} an importer knows
@@ -883,6 +889,8 @@ class _SqlBatch:
         self.skipped = []  # the Excel rows the INSERT left out (known records)
         self.ids = None
         self.error = None
+        self.cached = False  # the values are in the ORM cache
+        self.job = None
 
     def inserted(self, fetched):
         """Keep the rows the INSERT wrote ([(id, row index)], in row order);
@@ -950,7 +958,14 @@ class _Inserter:
     def submit(self, batch):
         batch.rows, self._rows = self._rows, None
         self.batches.append(batch)
-        self._queue(self._insert, batch)
+        batch.job = self._queue(self._insert, batch)
+
+    def cache_done(self, importer):
+        """Put the values of the batches already inserted in cache while the
+        thread inserts the next ones (Python only, no statement)."""
+        for batch in self.batches:
+            if not batch.cached and batch.job.done() and batch.ids and batch.error is None:
+                importer._zz_sql_cache_columns(batch)
 
     def query(self, query):
         """A future of the rows of a SELECT, run after what is queued."""
@@ -1005,6 +1020,10 @@ class _Inserter:
         create() would, write the rows of refused batches one by one and the
         updates of known records. Returns [CellError]; raises
         _PipelineRefused when the finish of the inserted batches is refused."""
+        for batch in self.batches:  # each in cache while the next is inserted
+            batch.job.result()
+            if not batch.cached and batch.ids and batch.error is None:
+                importer._zz_sql_cache_columns(batch)
         self.wait()
         errors = []
         groups = {}
