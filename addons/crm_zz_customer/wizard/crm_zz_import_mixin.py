@@ -426,16 +426,13 @@ class CrmZzImportMixin(models.AbstractModel):
 
         computed = self._zz_sql_computed(Model, vals_list, defaults)
         batch = _SqlBatch(Model, vals_list, defaults, computed)
-        if computed:
-            vals_list = [
-                {**vals, **{name: values[index] for name, values in computed.items()}}
-                for index, vals in enumerate(vals_list)
-            ]
-            names |= set(computed)
+        names |= set(computed)
+        # computed values: the new record itself, the same for every row, or a list
+        own_id = {name for name, value in computed.items() if value is RECORD_ID}
+        same = {name: value.value for name, value in computed.items() if isinstance(value, Same)}
+        per_row = {name: value for name, value in computed.items() if isinstance(value, list)}
         stored = [model_fields[name] for name in sorted(names) if model_fields[name].store]
-        columns = [field for field in stored if field.column_type]
-        # a computed value that is the new record itself (commercial partner)
-        own_id = {name for name, values in computed.items() if values[0] is RECORD_ID}
+        columns = [field for field in stored if field.column_type and field.name not in same]
         columns_json = [field for field in columns if field.name not in own_id]
         links = [field for field in stored if field.type == "many2many"]
         constants = {
@@ -443,17 +440,34 @@ class CrmZzImportMixin(models.AbstractModel):
             for name, field in model_fields.items()
             if name in defaults and name not in names and field.store and field.column_type
         }
+        constants.update(
+            (name, model_fields[name].convert_to_column_insert(value, Model, {}))
+            for name, value in same.items()
+        )
         if Model._log_access:
             now, uid = self.env.cr.now(), self.env.uid
             batch.log_access = dict(create_uid=uid, create_date=now, write_uid=uid, write_date=now)
             constants.update(batch.log_access)
-        convert = {field.name: _column_converter(field, Model) for field in columns_json}
+        from_vals = [
+            (field.name, _column_converter(field, Model))
+            for field in columns_json
+            if field.name not in per_row
+        ]
+        from_computed = [
+            (field.name, _column_converter(field, Model), per_row[field.name])
+            for field in columns_json
+            if field.name in per_row
+        ]
         # an absent key is NULL in jsonb_to_recordset: empty cells are left out
         records_json = []
         for index, vals in enumerate(vals_list):
             record = {"zz_row": index}
-            for name, to_column in convert.items():
+            for name, to_column in from_vals:
                 value = to_column(vals[name], vals)
+                if value is not None:
+                    record[name] = value
+            for name, to_column, values in from_computed:
+                value = to_column(values[index], vals)
                 if value is not None:
                     record[name] = value
             records_json.append(record)
@@ -628,9 +642,10 @@ class CrmZzImportMixin(models.AbstractModel):
 
     def _zz_sql_computed(self, Model, vals_list, defaults):
         """{stored computed field: [value of each row]} an importer knows
-        without the ORM, for new records with these values; RECORD_ID stands
-        for the new record itself (then for every row). The other stored
-        computed fields are computed by the ORM after the INSERT."""
+        without the ORM, for new records with these values; instead of a
+        list, Same(value) for the same value in every row, RECORD_ID for the
+        new record itself. The other stored computed fields are computed by
+        the ORM after the INSERT."""
         return {}
 
     def _zz_batch_defaults(self, Model, vals, inserter=None):
@@ -914,23 +929,26 @@ class _SqlBatch:
         self.rows = [self.rows[index] for index in kept]
         self.vals_list = [self.vals_list[index] for index in kept]
         self.computed = {
-            name: [values[index] for index in kept] for name, values in self.computed.items()
+            name: [values[index] for index in kept] if isinstance(values, list) else values
+            for name, values in self.computed.items()
         }
 
     def column_values(self, name):
         """The values of a field in the rows, as inserted: a list, or a
-        _Constant when every row has the same."""
+        Same when every row has the same."""
         if name in self.computed:
             values = self.computed[name]
-            return self.ids if values and values[0] is RECORD_ID else values
+            return self.ids if values is RECORD_ID else values
         if name in self.log_access:
-            return _Constant(self.log_access[name])
+            return Same(self.log_access[name])
         if self.vals_list and name in self.vals_list[0]:
             return [vals[name] for vals in self.vals_list]
-        return _Constant(self.defaults.get(name))
+        return Same(self.defaults.get(name))
 
 
-class _Constant:
+class Same:
+    """A computed value that is the same for every row of a batch."""
+
     def __init__(self, value):
         self.value = value
 

@@ -6,7 +6,7 @@ from odoo.tools import SQL, email_normalize
 
 from ..tools import import_parser, normalize
 from ..tools.import_parser import Column
-from .crm_zz_import_mixin import RECORD_ID
+from .crm_zz_import_mixin import RECORD_ID, Same
 
 COMPANY_WORDS = ("公司", "企业", "company", "单位")
 PERSON_WORDS = ("个人", "person", "individual")
@@ -139,8 +139,10 @@ class CrmZzPartnerImport(models.TransientModel):
             )
         ):
             return {}
-        rows = [{**defaults, **vals} for vals in vals_list]
         number_fields = Model._phone_get_number_fields()
+
+        def get(vals, name):
+            return vals[name] if name in vals else defaults.get(name)
 
         def e164(number):
             try:
@@ -148,82 +150,87 @@ class CrmZzPartnerImport(models.TransientModel):
             except normalize.InvalidValue:
                 return None
 
-        def sanitized(row):
-            return next((row[name] for name in number_fields if row.get(name)), False)
+        def sanitized(vals):
+            return next((get(vals, name) for name in number_fields if get(vals, name)), False)
 
-        # what each field is given, and the methods (and their modules) it relies on
+        # what each field is given (a function of the row's values, or the
+        # same for all rows), and the methods (and their modules) it relies on
         known = {
-            "commercial_partner_id": (
-                {"base": ("_compute_commercial_partner",)},
-                lambda row: RECORD_ID,
-            ),
+            "commercial_partner_id": ({"base": ("_compute_commercial_partner",)}, RECORD_ID),
             "commercial_company_name": (
                 {"base": ("_compute_commercial_company_name",)},
-                lambda row: row.get("is_company") and row["name"] or False,
+                lambda vals: get(vals, "is_company") and get(vals, "name") or False,
             ),
             "complete_name": (
                 {"base": ("_compute_complete_name", "_get_complete_name")},
-                lambda row: (row.get("name") or "").strip(),
+                lambda vals: (get(vals, "name") or "").strip(),
             ),
-            "company_registry": (
-                {"base": ("_compute_company_registry",)},
-                lambda row: False,
-            ),
-            "partner_share": (
-                {"base": ("_compute_partner_share",)},
-                lambda row: True,
-            ),
+            "company_registry": ({"base": ("_compute_company_registry",)}, Same(False)),
+            "partner_share": ({"base": ("_compute_partner_share",)}, Same(True)),
             "email_normalized": (
                 {"mail": ("_compute_email_normalized",)},
-                lambda row: email_normalize(row.get("email"), strict=False),
+                lambda vals: email_normalize(get(vals, "email"), strict=False),
             ),
             "phone_sanitized": (
                 {"phone_validation": ("_compute_phone_sanitized", "_phone_format")},
-                lambda row: sanitized(row),
+                sanitized,
             ),
-            "peppol_eas": (
+            "zz_last_contact_date": (
+                {"crm_zz_customer": ("_compute_zz_last_contact_date",)},
+                Same(False),
+            ),
+            "zz_phone_key": (
+                {"crm_zz_customer": ("_compute_zz_duplicate_keys", "_zz_phone_key")},
+                lambda vals: e164(get(vals, "phone")),
+            ),
+            "zz_mobile_key": (
+                {"crm_zz_customer": ("_compute_zz_duplicate_keys", "_zz_phone_key")},
+                lambda vals: e164(get(vals, "mobile")),
+            ),
+            "zz_name_key": (
+                {"crm_zz_customer": ("_compute_zz_duplicate_keys",)},
+                lambda vals: normalize.name_key(get(vals, "name")) or False,
+            ),
+        }
+        # what the rows do not give is the same default in every row
+        for name, methods, value in (
+            (
+                "peppol_eas",
                 {
                     "account": ("_deduce_country_code",),
                     "account_edi_ubl_cii": ("_compute_peppol_eas",),
                 },
-                lambda row: row.get("peppol_eas") or False,
+                lambda: defaults.get("peppol_eas") or False,
             ),
-            "peppol_endpoint": (
+            (
+                "peppol_endpoint",
                 {
                     "account": ("_deduce_country_code",),
                     "account_edi_ubl_cii": ("_compute_peppol_endpoint",),
                 },
-                lambda row: row.get("peppol_endpoint") or False,
+                lambda: defaults.get("peppol_endpoint") or False,
             ),
-            "zz_lifecycle": (
+            (
+                "zz_lifecycle",
                 {"crm_zz_customer": ("_compute_zz_lifecycle",)},
-                lambda row: row.get("zz_lifecycle_manual") or row.get("zz_lifecycle_auto") or False,
+                lambda: defaults.get("zz_lifecycle_manual")
+                or defaults.get("zz_lifecycle_auto")
+                or False,
             ),
-            "zz_grade": (
+            (
+                "zz_grade",
                 {"crm_zz_customer": ("_compute_zz_grade",)},
-                lambda row: row.get("zz_grade_manual") or row.get("zz_grade_auto") or False,
+                lambda: defaults.get("zz_grade_manual") or defaults.get("zz_grade_auto") or False,
             ),
-            "zz_last_contact_date": (
-                {"crm_zz_customer": ("_compute_zz_last_contact_date",)},
-                lambda row: False,
-            ),
-            "zz_phone_key": (
-                {"crm_zz_customer": ("_compute_zz_duplicate_keys", "_zz_phone_key")},
-                lambda row: e164(row.get("phone")),
-            ),
-            "zz_mobile_key": (
-                {"crm_zz_customer": ("_compute_zz_duplicate_keys", "_zz_phone_key")},
-                lambda row: e164(row.get("mobile")),
-            ),
-            "zz_name_key": (
-                {"crm_zz_customer": ("_compute_zz_duplicate_keys",)},
-                lambda row: normalize.name_key(row.get("name")) or False,
-            ),
-        }
+        ):
+            depends = {"peppol_eas", "peppol_endpoint", "country_id", "vat", "company_registry"}
+            depends |= {f"{name}_manual", f"{name}_auto"}
+            if not depends & set(vals_list[0]):
+                known[name] = (methods, Same(value()))
         # a number the parser did not leave in E.164 is sanitised by the ORM
         if any(
-            e164(row.get(name)) != (row.get(name) or False)
-            for row in rows
+            e164(get(vals, name)) != (get(vals, name) or False)
+            for vals in vals_list
             for name in number_fields
         ):
             known.pop("phone_sanitized")
@@ -238,7 +245,7 @@ class CrmZzPartnerImport(models.TransientModel):
                 or not _defined_only_by(Model, methods)
             ):
                 continue
-            computed[name] = [value(row) for row in rows]
+            computed[name] = value if not callable(value) else [value(vals) for vals in vals_list]
         # the fields computed together must be given together or not at all
         for name in list(computed):
             siblings = self.pool.field_computed.get(Model._fields[name], [])
