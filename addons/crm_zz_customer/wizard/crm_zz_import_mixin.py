@@ -29,6 +29,8 @@ _logger = logging.getLogger(__name__)
 BATCH_SIZE = 1000
 # a short first batch: PostgreSQL starts inserting while the rest is read
 FIRST_BATCH_SIZE = 200
+# new records finished (constraints, rules) and kept in cache at once
+FINISH_ROWS = 20_000
 PREVIEW_ERRORS = 20
 # what a batch write may refuse; anything else is a bug and must surface
 # (AccessError is a UserError)
@@ -1018,9 +1020,15 @@ class _Inserter:
     def cache_done(self, importer):
         """Put the values of the batches already inserted in cache while the
         thread inserts the next ones (Python only, no statement)."""
+        cached = 0
         for batch in self.batches:
-            if not batch.cached and batch.job.done() and batch.ids and batch.error is None:
+            if batch.cached:
+                cached += len(batch.ids)
+            elif cached >= FINISH_ROWS:
+                return  # the rest once the first ones are finished (memory)
+            elif batch.job.done() and batch.ids and batch.error is None:
                 importer._zz_sql_cache_columns(batch)
+                cached += len(batch.ids)
 
     def query(self, query):
         """A future of the rows of a SELECT, run after what is queued."""
@@ -1089,8 +1097,7 @@ class _Inserter:
         _PipelineRefused when the finish of the inserted batches is refused."""
         for batch in self.batches:  # each in cache while the next is inserted
             batch.job.result()
-            if not batch.cached and batch.ids and batch.error is None:
-                importer._zz_sql_cache_columns(batch)
+            self.cache_done(importer)
         self.wait()
         errors = []
         groups = {}
@@ -1106,14 +1113,22 @@ class _Inserter:
                 continue
             key = (batch.Model._name, frozenset(batch.given), frozenset(batch.computed))
             groups.setdefault(key, []).append(batch)
-        for batches in groups.values():
-            batches = [batch for batch in batches if batch.ids]
+        # by slices of FINISH_ROWS rows: the cache of a large file's new
+        # records is let go of slice after slice
+        slices = _slices(groups.values())
+        for index, batches in enumerate(slices):
             try:
-                if batches:
-                    with self.cr.savepoint():
-                        importer._zz_sql_finish(batches)
+                with self.cr.savepoint():
+                    for batch in batches:
+                        if not batch.cached:
+                            importer._zz_sql_cache_columns(batch)
+                    records = importer._zz_sql_finish(batches)
             except WRITE_ERRORS as err:
                 raise _PipelineRefused() from err
+            if index < len(slices) - 1:
+                records.invalidate_recordset()
+                for batch in batches:
+                    batch.vals_list, batch.computed = [], {}
         for row, record, vals in self.updates:
             errors += importer._zz_write_one(row, lambda r=record, v=vals: r.write(v))
         return errors
@@ -1125,6 +1140,20 @@ class _Inserter:
             if self._pool:
                 self._pool.shutdown()
                 self._cursor.close()
+
+
+def _slices(groups):
+    """The inserted batches of each group, by slices of about FINISH_ROWS rows."""
+    slices = []
+    for batches in groups:
+        slices.append([])
+        for batch in batches:
+            if not batch.ids:
+                continue
+            if sum(len(b.ids) for b in slices[-1]) >= FINISH_ROWS:
+                slices.append([])
+            slices[-1].append(batch)
+    return [batches for batches in slices if batches]
 
 
 def _sql_storable(field):
