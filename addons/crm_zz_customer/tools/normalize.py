@@ -318,6 +318,11 @@ def normalize_uscc(value):
             raise InvalidValue("credit_code", value, "wrong check digit")
         return text
     # Other characters (Unicode dashes and blanks stdnum cleans away...): ask stdnum.
+    return uscc_by_stdnum(text, value)
+
+
+def uscc_by_stdnum(text, value):
+    """The credit code ``text`` (cleaned from ``value``) validated by python-stdnum."""
     try:
         return uscc.validate(text)
     except stdnum_exceptions.InvalidChecksum as err:
