@@ -5,7 +5,7 @@ USER root
 COPY requirements.txt /tmp/zzcrm-requirements.txt
 # The image's Odoo is a Debian package, not a pip distribution, so the OCA wheels
 # (which declare odoo==18.0.*) go in with --no-deps; every other requirement is
-# already satisfied by the Debian packages the image ships (openpyxl, xlsxwriter,
+# already satisfied by the Debian packages the image ships (lxml, xlsxwriter,
 # phonenumbers, python-stdnum), so nothing else is pulled in.
 RUN pip3 install --no-cache-dir --break-system-packages --no-deps \
         -r /tmp/zzcrm-requirements.txt

@@ -10,9 +10,7 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["contacts", "mail", "sale_management", "account"],
-    "external_dependencies": {
-        "python": ["phonenumbers", "python-stdnum", "openpyxl", "xlsxwriter"]
-    },
+    "external_dependencies": {"python": ["phonenumbers", "python-stdnum", "xlsxwriter"]},
     "data": [
         "security/ir.model.access.csv",
         "security/crm_zz_customer_security.xml",
