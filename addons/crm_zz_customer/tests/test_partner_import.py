@@ -201,6 +201,38 @@ class TestPartnerImport(PartnerImportCase):
         self.assertIn("Row 2", str(err.exception))
         self.assertFalse(self._partners(["郑州四号公司"]))
 
+    def test_known_customers_are_updated_but_another_salespersons(self):
+        mine = self.env["res.partner"].create(
+            [
+                {"name": f"郑州自有{index}号公司", "mobile": f"1380371770{index}"}
+                for index in range(3)
+            ]
+        )
+        mine.user_id = self.salesman
+        theirs = self.env["res.partner"].create(
+            {"name": "李娜的客户", "is_company": True, "zz_credit_code": CODE_B}
+        )
+        theirs.user_id = self.salesman_2
+        content = xlsx(
+            [
+                HEADERS[:3],
+                ["郑州自有0号公司(改名)", None, "13803717700"],
+                ["李娜的客户（新名称）", CODE_B, None],
+                ["郑州自有1号公司(改名)", None, "13803717701"],
+                ["郑州自有2号公司(改名)", None, "13803717702"],
+            ]
+        )
+        wizard = self._wizard(content)
+        wizard.action_import()
+        self.assertEqual((wizard.update_count, wizard.error_count), (3, 1), wizard.errors_html)
+        self.assertEqual(
+            mine.mapped("name"),
+            ["郑州自有0号公司(改名)", "郑州自有1号公司(改名)", "郑州自有2号公司(改名)"],
+        )
+        self.assertEqual(theirs.name, "李娜的客户")
+        rows = read_xlsx(base64.b64decode(wizard.error_report))
+        self.assertEqual([row[0] for row in rows[1:]], [3])
+
     def test_other_salesperson_cannot_read_my_import(self):
         wizard = self._wizard(self._mixed_file())
         with self.assertRaises(AccessError):

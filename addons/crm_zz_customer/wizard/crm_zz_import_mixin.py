@@ -334,14 +334,15 @@ class CrmZzImportMixin(models.AbstractModel):
             tracking_disable=True, mail_create_nolog=True, mail_notrack=True
         )
         errors = []
-        for row, values in rows:
-            if row in matches:
-                record = Model.browse(matches[row])
-                vals = self._zz_import_update_vals(values)
-                if inserter:  # through the ORM, once the INSERTs are done
-                    inserter.updates.append((row, record, vals))
-                    continue
-                errors += self._zz_write_one(row, lambda r=record, v=vals: r.write(v))
+        updates = [
+            (row, Model.browse(matches[row]), self._zz_import_update_vals(values))
+            for row, values in rows
+            if row in matches
+        ]
+        if inserter:  # through the ORM, once the INSERTs are done
+            inserter.updates += updates
+        else:
+            errors += self._zz_update_rows(updates)
         to_create = [(row, values) for row, values in rows if row not in matches]
         for start in range(0, len(to_create), BATCH_SIZE):
             batch = to_create[start : start + BATCH_SIZE]
@@ -362,6 +363,22 @@ class CrmZzImportMixin(models.AbstractModel):
                 errors += self._zz_write_rows(
                     Model, [row for row, _values in batch], vals_list, defaults
                 )
+        return errors
+
+    def _zz_update_rows(self, updates):
+        """Write [(row, record, vals)] BATCH_SIZE at a time, flushed together;
+        a batch that is refused is written row by row to tell which rows."""
+        errors = []
+        for start in range(0, len(updates), BATCH_SIZE):
+            batch = updates[start : start + BATCH_SIZE]
+            try:
+                with self.env.cr.savepoint():
+                    for _row, record, vals in batch:
+                        record.write(vals)
+                    self.env.flush_all()
+            except WRITE_ERRORS:
+                for row, record, vals in batch:
+                    errors += self._zz_write_one(row, lambda r=record, v=vals: r.write(v))
         return errors
 
     def _zz_write_rows(self, Model, rows, vals_list, defaults):
@@ -1129,8 +1146,7 @@ class _Inserter:
                 records.invalidate_recordset()
                 for batch in batches:
                     batch.vals_list, batch.computed = [], {}
-        for row, record, vals in self.updates:
-            errors += importer._zz_write_one(row, lambda r=record, v=vals: r.write(v))
+        errors += importer._zz_update_rows(self.updates)
         return errors
 
     def close(self):
