@@ -219,9 +219,12 @@ class CrmZzImportMixin(models.AbstractModel):
             return self._zz_import_stream(pipelined=False)
 
     def _zz_import_stream(self, pipelined):
-        """Read the file chunk by chunk; each chunk is matched and written one
-        chunk later, so that its match queries run in the inserter's thread
-        behind the previous INSERT while the next chunk is read."""
+        """Read the file chunk by chunk and write each chunk while the next
+        one is read. An importer that names its known records in SQL
+        (_zz_import_known) has every row inserted unless known, the known
+        ones matched and updated at the end; otherwise each chunk is matched
+        and written one chunk later, its match queries queued behind the
+        previous INSERT."""
         columns = self._zz_import_columns()
         inserter = _Inserter(self.env.cr) if pipelined else None
         if inserter:
