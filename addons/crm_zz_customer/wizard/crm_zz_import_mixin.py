@@ -223,23 +223,14 @@ class CrmZzImportMixin(models.AbstractModel):
         one is read. An importer that names its known records in SQL
         (_zz_import_known) has every row inserted unless known, the known
         ones matched and updated at the end; otherwise each chunk is matched
-        and written one chunk later, its match queries queued behind the
-        previous INSERT."""
+        once the previous INSERT is done, then written."""
         columns = self._zz_import_columns()
         inserter = _Inserter(self.env.cr) if pipelined else None
         if inserter:
             inserter.known = self._zz_import_known()
         result = import_parser.ParseResult(0, [], [])
         matches, write_errors = {}, []
-        pending = None
         values_of = {}  # row -> values, of the rows sent to an INSERT skipping known ones
-
-        def write(chunk, match):
-            chunk_matches = match()
-            matches.update(chunk_matches)
-            result.rows.extend(chunk.rows)
-            return self._zz_write(chunk.rows, chunk_matches, inserter=inserter)
-
         try:
             for chunk in self._zz_parse_batches(columns):
                 result.header_row = chunk.header_row
@@ -247,23 +238,18 @@ class CrmZzImportMixin(models.AbstractModel):
                 result.errors.extend(chunk.errors)
                 if self.mode == "all" and result.errors:
                     continue  # read on to report every bad row, write no more
+                result.rows.extend(chunk.rows)
                 if inserter and inserter.known:
                     # no match needed first: the INSERT leaves the known out
                     values_of.update(chunk.rows)
-                    result.rows.extend(chunk.rows)
                     write_errors += self._zz_write(chunk.rows, {}, inserter=inserter)
                     inserter.cache_done(self)
                     continue
-                match = self._zz_import_match_later(chunk.rows, inserter)
-                if pending:
-                    write_errors += write(*pending)
-                pending = (chunk, match)
-                if not inserter or inserter.idle():
-                    # nothing to overlap with: write now (the first chunk)
-                    write_errors += write(*pending)
-                    pending = None
-            if pending and not (self.mode == "all" and result.errors):
-                write_errors += write(*pending)
+                if inserter:
+                    inserter.wait()  # the cursor is the ORM's again
+                chunk_matches = self._zz_import_match(chunk.rows)
+                matches.update(chunk_matches)
+                write_errors += self._zz_write(chunk.rows, chunk_matches, inserter=inserter)
             if inserter:
                 write_errors += inserter.finish(self)
                 # the rows the INSERTs left out: matched, then updated
@@ -285,19 +271,6 @@ class CrmZzImportMixin(models.AbstractModel):
         the INSERT and matched afterwards, so that no match query has to run
         before each batch. False: match first (the default)."""
         return False
-
-    def _zz_import_match_later(self, rows, inserter):
-        """A function returning _zz_import_match(rows). An importer whose
-        matching is a few queries may have them run by the ``inserter``'s
-        thread meanwhile (see crm.zz.partner.import); by default the match
-        runs when asked, once the inserter is idle."""
-
-        def match():
-            if inserter:
-                inserter.wait()
-            return self._zz_import_match(rows)
-
-        return match
 
     # Workers
 
@@ -1002,13 +975,13 @@ class Same:
 
 
 class _Inserter:
-    """Runs the statements of an import in a second thread while it reads on.
+    """Runs the INSERTs of an import in a second thread while it reads on.
 
     Reading and checking the next rows is Python work, inserting a batch is
     PostgreSQL's: on two cores they overlap. The thread runs the queued
-    INSERTs and match queries one after the other, with its own cursor on the
-    same connection, hence in the same transaction (psycopg2 runs one
-    statement at a time per connection). The import writes through the ORM
+    INSERTs one after the other, with its own cursor on the same connection,
+    hence in the same transaction (psycopg2 runs one statement at a time per
+    connection). The import writes through the ORM
     only after wait(), so that statements keep their order: the updates of
     known records are kept for finish(). Each INSERT has its own savepoint:
     a refused batch is undone alone and finish() writes its rows one by one.
@@ -1050,10 +1023,6 @@ class _Inserter:
                 importer._zz_sql_cache_columns(batch)
                 cached += len(batch.ids)
 
-    def query(self, query):
-        """A future of the rows of a SELECT, run after what is queued."""
-        return self._queue(self._select, query)
-
     def _queue(self, job, arg):
         if self._pool:
             self._jobs.append(self._pool.submit(job, arg, self._cursor))
@@ -1061,13 +1030,6 @@ class _Inserter:
         future = Future()
         future.set_result(job(arg, None))
         return future
-
-    def _select(self, query, cursor):
-        if cursor is None:
-            self.cr.execute(query)
-            return self.cr.fetchall()
-        cursor.execute(query.code, query.params)
-        return cursor.fetchall()
 
     def _insert(self, batch, cursor):
         if cursor is None:  # in place, through the Odoo cursor
@@ -1099,10 +1061,6 @@ class _Inserter:
             batch.error = err
         execute(SQL("RELEASE SAVEPOINT %s", savepoint))
         self._first = False
-
-    def idle(self):
-        """Whether the thread has nothing to run but maybe the last job."""
-        return len([job for job in self._jobs if not job.done()]) <= 1
 
     def wait(self):
         """Until what is queued has run; a job's error is raised here."""

@@ -265,15 +265,11 @@ class CrmZzPartnerImport(models.TransientModel):
         )
 
     def _zz_import_match(self, rows):
-        """Existing customers by credit code first, then by mobile: two queries."""
-        return self._zz_import_match_later(rows, None)()
-
-    def _zz_import_match_later(self, rows, inserter):
-        """The query runs in the inserter's thread when there is one."""
+        """Existing customers by credit code first, then by mobile: one query."""
         codes = {values["zz_credit_code"] for _row, values in rows if values.get("zz_credit_code")}
         mobiles = {values["mobile"] for _row, values in rows if values.get("mobile")}
         if not codes and not mobiles:
-            return dict
+            return {}
         # sudo: a customer another salesperson owns must be found too, so that it
         # is not created twice; writing to it is then checked as the user
         Partner = self.env["res.partner"].sudo().with_context(active_test=False)
@@ -283,36 +279,22 @@ class CrmZzPartnerImport(models.TransientModel):
                 [("zz_mobile_key", "in", list(mobiles))] if mobiles else [],
             ]
         )
-        query = Partner._search(domain, order="id").select(
-            *(
-                SQL.identifier("res_partner", name)
-                for name in ("id", "zz_credit_code", "zz_mobile_key")
+        by_code, by_mobile = {}, {}
+        for partner in Partner.search_fetch(
+            domain, ["zz_credit_code", "zz_mobile_key"], order="id"
+        ):
+            if partner.zz_credit_code:
+                by_code.setdefault(partner.zz_credit_code, partner.id)
+            if partner.zz_mobile_key:
+                by_mobile.setdefault(partner.zz_mobile_key, partner.id)
+        matches = {}
+        for row, values in rows:
+            partner_id = by_code.get(values.get("zz_credit_code")) or by_mobile.get(
+                values.get("mobile")
             )
-        )
-        fetched = inserter.query(query) if inserter else None
-
-        def match():
-            if inserter:
-                found = fetched.result()
-            else:
-                self.env.cr.execute(query)
-                found = self.env.cr.fetchall()
-            by_code, by_mobile = {}, {}
-            for partner_id, code, mobile in found:
-                if code:
-                    by_code.setdefault(code, partner_id)
-                if mobile:
-                    by_mobile.setdefault(mobile, partner_id)
-            matches = {}
-            for row, values in rows:
-                partner_id = by_code.get(values.get("zz_credit_code")) or by_mobile.get(
-                    values.get("mobile")
-                )
-                if partner_id:
-                    matches[row] = partner_id
-            return matches
-
-        return match
+            if partner_id:
+                matches[row] = partner_id
+        return matches
 
     def _zz_import_create_vals(self, values):
         vals = {
