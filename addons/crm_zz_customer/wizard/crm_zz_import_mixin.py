@@ -479,7 +479,6 @@ class CrmZzImportMixin(models.AbstractModel):
             SQL("CAST(%s AS %s)", value, SQL(model_fields[name].column_type[1]))
             for name, value in constants.items()
         ]
-        # the ids are drawn in the order of the rows: sorted, they are the rows'
         # the ids are drawn in the order of the rows (ids and rows come back
         # together); with an inserter that skips known records, the rows that
         # match one are left out (see _zz_import_known)
@@ -562,9 +561,7 @@ class CrmZzImportMixin(models.AbstractModel):
         for name in given:
             field = model_fields[name]
             protected.add(field)
-            if name in computed:
-                protected.update(self.pool.field_computed.get(field, [field]))
-            elif field.compute and (not field.readonly or field.precompute):
+            if name in computed or field.compute and (not field.readonly or field.precompute):
                 protected.update(self.pool.field_computed.get(field, [field]))
         with self.env.protecting(protected, records):
             for field in model_fields.values():
@@ -981,11 +978,11 @@ class _Inserter:
     PostgreSQL's: on two cores they overlap. The thread runs the queued
     INSERTs one after the other, with its own cursor on the same connection,
     hence in the same transaction (psycopg2 runs one statement at a time per
-    connection). The import writes through the ORM
-    only after wait(), so that statements keep their order: the updates of
-    known records are kept for finish(). Each INSERT has its own savepoint:
-    a refused batch is undone alone and finish() writes its rows one by one.
-    Test cursors (HttpCase) run the statements in place.
+    connection). The import writes through the ORM only after wait(), so
+    that statements keep their order: the updates of known records are kept
+    for finish(). Each INSERT has its own savepoint: a refused batch is
+    undone alone and finish() writes its rows one by one. Test cursors
+    (HttpCase) run the statements in place.
     """
 
     def __init__(self, cr):

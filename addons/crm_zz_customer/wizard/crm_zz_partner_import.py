@@ -153,8 +153,8 @@ class CrmZzPartnerImport(models.TransientModel):
         def sanitized(vals):
             return next((get(vals, name) for name in number_fields if get(vals, name)), False)
 
-        # what each field is given (a function of the row's values, or the
-        # same for all rows), and the methods (and their modules) it relies on
+        # the value of each field in a row (or the row itself), and the methods
+        # (and their modules) it relies on
         known = {
             "commercial_partner_id": ({"base": ("_compute_commercial_partner",)}, RECORD_ID),
             "commercial_company_name": (
@@ -165,8 +165,11 @@ class CrmZzPartnerImport(models.TransientModel):
                 {"base": ("_compute_complete_name", "_get_complete_name")},
                 lambda vals: (get(vals, "name") or "").strip(),
             ),
-            "company_registry": ({"base": ("_compute_company_registry",)}, Same(False)),
-            "partner_share": ({"base": ("_compute_partner_share",)}, Same(True)),
+            "company_registry": (
+                {"base": ("_compute_company_registry",)},
+                lambda vals: get(vals, "company_registry") or False,
+            ),
+            "partner_share": ({"base": ("_compute_partner_share",)}, lambda vals: True),
             "email_normalized": (
                 {"mail": ("_compute_email_normalized",)},
                 lambda vals: email_normalize(get(vals, "email"), strict=False),
@@ -175,9 +178,33 @@ class CrmZzPartnerImport(models.TransientModel):
                 {"phone_validation": ("_compute_phone_sanitized", "_phone_format")},
                 sanitized,
             ),
+            "peppol_eas": (
+                {
+                    "account": ("_deduce_country_code",),
+                    "account_edi_ubl_cii": ("_compute_peppol_eas",),
+                },
+                lambda vals: get(vals, "peppol_eas") or False,
+            ),
+            "peppol_endpoint": (
+                {
+                    "account": ("_deduce_country_code",),
+                    "account_edi_ubl_cii": ("_compute_peppol_endpoint",),
+                },
+                lambda vals: get(vals, "peppol_endpoint") or False,
+            ),
+            "zz_lifecycle": (
+                {"crm_zz_customer": ("_compute_zz_lifecycle",)},
+                lambda vals: get(vals, "zz_lifecycle_manual")
+                or get(vals, "zz_lifecycle_auto")
+                or False,
+            ),
+            "zz_grade": (
+                {"crm_zz_customer": ("_compute_zz_grade",)},
+                lambda vals: get(vals, "zz_grade_manual") or get(vals, "zz_grade_auto") or False,
+            ),
             "zz_last_contact_date": (
                 {"crm_zz_customer": ("_compute_zz_last_contact_date",)},
-                Same(False),
+                lambda vals: False,
             ),
             "zz_phone_key": (
                 {"crm_zz_customer": ("_compute_zz_duplicate_keys", "_zz_phone_key")},
@@ -192,41 +219,6 @@ class CrmZzPartnerImport(models.TransientModel):
                 lambda vals: normalize.name_key(get(vals, "name")) or False,
             ),
         }
-        # what the rows do not give is the same default in every row
-        for name, methods, value in (
-            (
-                "peppol_eas",
-                {
-                    "account": ("_deduce_country_code",),
-                    "account_edi_ubl_cii": ("_compute_peppol_eas",),
-                },
-                lambda: defaults.get("peppol_eas") or False,
-            ),
-            (
-                "peppol_endpoint",
-                {
-                    "account": ("_deduce_country_code",),
-                    "account_edi_ubl_cii": ("_compute_peppol_endpoint",),
-                },
-                lambda: defaults.get("peppol_endpoint") or False,
-            ),
-            (
-                "zz_lifecycle",
-                {"crm_zz_customer": ("_compute_zz_lifecycle",)},
-                lambda: defaults.get("zz_lifecycle_manual")
-                or defaults.get("zz_lifecycle_auto")
-                or False,
-            ),
-            (
-                "zz_grade",
-                {"crm_zz_customer": ("_compute_zz_grade",)},
-                lambda: defaults.get("zz_grade_manual") or defaults.get("zz_grade_auto") or False,
-            ),
-        ):
-            depends = {"peppol_eas", "peppol_endpoint", "country_id", "vat", "company_registry"}
-            depends |= {f"{name}_manual", f"{name}_auto"}
-            if not depends & set(vals_list[0]):
-                known[name] = (methods, Same(value()))
         # a number the parser did not leave in E.164 is sanitised by the ORM
         if any(
             e164(get(vals, name)) != (get(vals, name) or False)
@@ -242,10 +234,10 @@ class CrmZzPartnerImport(models.TransientModel):
                 field is None
                 or name in given
                 or not (field.store and field.column_type and field.compute)
-                or not _defined_only_by(Model, methods)
+                or not _defined_only_by(Model, field, methods)
             ):
                 continue
-            computed[name] = value if not callable(value) else [value(vals) for vals in vals_list]
+            computed[name] = value if value is RECORD_ID else _same_or_list(map(value, vals_list))
         # the fields computed together must be given together or not at all
         for name in list(computed):
             siblings = self.pool.field_computed.get(Model._fields[name], [])
@@ -320,17 +312,28 @@ class CrmZzPartnerImport(models.TransientModel):
         return vals
 
 
-def _defined_only_by(Model, methods):
-    """Whether the methods of the model are defined by the given modules only
-    ({module: (method name, ...)}) and the field's compute is one of them."""
+def _defined_only_by(Model, field, methods):
+    """Whether the field is computed by one of the given methods and these
+    are defined by the given modules only ({module: (method name, ...)})."""
     allowed = {
         name: {module for module, names in methods.items() if name in names}
         for names in methods.values()
         for name in names
     }
+    if field.compute not in allowed:
+        return False
     for cls in type(Model).__mro__:
         module = cls.__dict__.get("_module")
         for name, modules in allowed.items():
             if name in cls.__dict__ and module not in modules:
                 return False
     return True
+
+
+def _same_or_list(values):
+    """Same(value) when every row has the same value, else the list."""
+    values = list(values)
+    first = values[0]
+    if all(value == first and type(value) is type(first) for value in values):
+        return Same(first)
+    return values
