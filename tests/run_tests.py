@@ -44,6 +44,11 @@ ALLOWED_WARNINGS = [
     # CI and the developers' machines run as root; Odoo warns about it.
     re.compile(r"Running as user 'root' is a security risk"),
 ]
+# Skipped tests that are expected (regex on the test's name and reason). Any other skip
+# fails the run: a test that silently stops running proves nothing.
+EXPECTED_SKIPS = []
+# Odoo logs a skip at INFO: "... odoo.addons.<module>.tests.<file>: skipped <test> : <reason>"
+SKIP_LINE = re.compile(r" INFO \S+ odoo\.addons\.(?P<module>\w+)\.tests\S*: skipped (?P<what>.*)$")
 LOG_LINE = re.compile(
     r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL) "
 )
@@ -143,12 +148,15 @@ def unit_tests(tally):
     banner("Plain-Python tests (pytest tests/unit)")
     LOG_DIR.mkdir(exist_ok=True)
     junit = LOG_DIR / "pytest.xml"
+    # a report left by an earlier run must never be counted for this one
+    junit.unlink(missing_ok=True)
     res = run(
         [
             sys.executable,
             "-m",
             "pytest",
             "-q",
+            "-rs",
             "-p",
             "no:cacheprovider",
             "tests/unit",
@@ -157,10 +165,10 @@ def unit_tests(tally):
     )
     print(_indent(res.stdout[-4000:] + res.stderr[-2000:], limit=80))
     if not junit.exists():
-        tally.check("pytest ran", False, "pytest produced no report")
+        tally.check("pytest ran", False, f"pytest exited {res.returncode} and wrote no report")
         return
-    suite = ET.parse(junit).getroot()
-    suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
+    root = ET.parse(junit).getroot()
+    suite = root if root.tag == "testsuite" else root.find("testsuite")
     total = int(suite.get("tests", 0))
     failed = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
     skipped = int(suite.get("skipped", 0))
@@ -170,7 +178,30 @@ def unit_tests(tally):
     if failed:
         tally.failures.append(f"pytest: {failed} failed")
     if total == 0:
-        tally.check("pytest found tests", False)
+        tally.check("pytest found tests", False, f"pytest exited {res.returncode}")
+    elif res.returncode and not failed:
+        # pytest's own verdict counts even where the report says nothing failed
+        tally.check("pytest exited 0", False, f"exit code {res.returncode}")
+    skips = [
+        f"{case.get('classname')}.{case.get('name')}: {skip.get('message', '')}"
+        for case in suite.iter("testcase")
+        for skip in case.findall("skipped")
+    ]
+    _check_skips(tally, "pytest", skips)
+
+
+def _check_skips(tally, runner, skips):
+    """Show every skip; one that is not in EXPECTED_SKIPS fails the run."""
+    for skip in skips:
+        print(f"  skipped ({runner}): {skip}")
+    unexpected = [s for s in skips if not any(re.search(p, s) for p in EXPECTED_SKIPS)]
+    if unexpected:
+        tally.check(
+            f"{runner}: no unexpected skipped test",
+            False,
+            "\n".join(unexpected) + "\n(add it to EXPECTED_SKIPS in tests/run_tests.py with why,"
+            " or make it run)",
+        )
 
 
 # --------------------------------------------------------------------------- odoo
@@ -265,13 +296,18 @@ def odoo_tests(tally, modules, keep_db=False):
     results = RESULT_LINE.findall(output)
     if results:
         failed, errors, ran = (int(x) for x in results[-1])
-        tally.passed += ran - failed - errors
+        skips = [
+            m["module"] + ": " + m["what"] for m in map(SKIP_LINE.search, output.splitlines()) if m
+        ]
+        tally.passed += ran - failed - errors - len(skips)
         tally.failed += failed + errors
+        tally.skipped += len(skips)
         if failed + errors:
             tally.failures.append(f"odoo tests: {failed} failed, {errors} error(s)")
-        print(f"  Odoo: {ran} tests, {failed} failed, {errors} error(s)")
+        print(f"  Odoo: {ran} tests, {failed} failed, {errors} error(s), {len(skips)} skipped")
         if ran == 0:
             tally.check("Odoo found the suite's tests", False)
+        _check_skips(tally, "Odoo", skips)
     else:
         tally.check("Odoo test run reported its result", False, output[-6000:])
     bad = scan_log(output)
@@ -403,7 +439,18 @@ def main():
     lint(tally)
     unit_tests(tally)
 
-    if not odoo_importable():
+    if not odoo_importable() and os.environ.get("CI"):
+        banner("!!! ODOO IS NOT IMPORTABLE: CI CANNOT PASS WITHOUT THE ODOO TESTS !!!")
+        tally.check(
+            "Odoo importable in CI",
+            False,
+            "python3 -c 'import odoo' fails. Install Odoo 18.0 Community from its source:\n"
+            "apt-get install libldap2-dev libsasl2-dev libpq-dev; in the source tree:\n"
+            "pip install -r requirements.txt (with cbor2==5.6.5) and\n"
+            "pip install -e . --config-settings editable_mode=compat\n"
+            "(or run the test command inside the odoo:18.0 image, see README.md)",
+        )
+    elif not odoo_importable():
         banner(
             "!!! ODOO IS NOT IMPORTABLE (python3 -c 'import odoo' fails) !!!\n"
             "!!! THE ODOO TESTS DID NOT RUN: no module was installed or tested. !!!\n"
