@@ -39,6 +39,9 @@ class ResPartner(models.Model):
         content = import_parser.write_xlsx(
             [header for _name, header in columns], rows, sheet_name="客户"
         )
+        self.env["crm.zz.audit.log"]._zz_log(
+            "export", self, field_names=[name for name, _header in columns]
+        )
         attachment = self.env["ir.attachment"].create(
             {
                 "name": self.env._("customers.xlsx"),

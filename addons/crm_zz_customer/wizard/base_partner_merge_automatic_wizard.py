@@ -31,6 +31,17 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         help="Names alike by trigram similarity, ignoring city, legal form and blanks.",
     )
 
+    def _merge(self, partner_ids, dst_partner=None, extra_checks=True):
+        partners = self.env["res.partner"].browse(partner_ids).exists()
+        names = ", ".join(partners.mapped("display_name"))
+        result = super()._merge(partner_ids, dst_partner=dst_partner, extra_checks=extra_checks)
+        if len(partners) > 1:
+            kept = partners.exists()
+            self.env["crm.zz.audit.log"]._zz_log(
+                "merge", kept, description=names, count=len(partners)
+            )
+        return result
+
     def action_start_manual_process(self):
         self.ensure_one()
         selected = self._compute_selected_groupby()
