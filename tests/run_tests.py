@@ -10,6 +10,7 @@
    Any ERROR or CRITICAL line, and any WARNING line not explicitly allowed below,
    in the Odoo log fails the run.
 4. Each module installs alone into a fresh database and uninstalls cleanly.
+5. The test database goes through bin/zzcrm-backup and a restore (tests/check_backup.py).
 
 Prints one closing line ``N passed, N failed, N skipped`` and exits non-zero on any
 failure. Without an importable Odoo it says so loudly and runs 1 and 2 only.
@@ -313,6 +314,15 @@ def odoo_tests(tally, modules, keep_db=False):
     bad = scan_log(output)
     tally.check("Odoo log free of errors and unexpected warnings", not bad, "\n".join(bad))
     tally.check("Odoo exited 0", res.returncode == 0, f"exit code {res.returncode}")
+    if set(MODULES) <= set(modules):
+        # the demo database, its attachments included, through a backup and a restore
+        res = run([sys.executable, str(ROOT / "tests" / "check_backup.py"), db])
+        print(_indent(res.stdout, limit=20))
+        tally.check(
+            "a backup restores the same customers, leads, tickets and attachments",
+            res.returncode == 0,
+            res.stdout + res.stderr,
+        )
     pot_dir = LOG_DIR / "pot"
     if not export_pots(db, pot_dir, modules):
         tally.check("the .pot files hold every term of the code", False, "export failed")
