@@ -33,6 +33,7 @@
         "views/res_partner_export_views.xml",
         "views/res_config_settings_views.xml",
         "views/crm_zz_audit_log_views.xml",
+        "views/res_config_settings_security_views.xml",
         "views/crm_zz_customer_menus.xml",
     ],
     "demo": ["demo/res_partner_demo.xml"],

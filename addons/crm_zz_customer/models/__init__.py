@@ -17,3 +17,4 @@ from . import crm_zz_audit_log
 from . import base
 from . import res_users
 from . import res_partner_audit
+from . import res_config_settings_security

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import CrmZzCustomerCommon
@@ -92,3 +92,27 @@ class TestAuditLog(CrmZzCustomerCommon):
         Log._cron_zz_purge()
         self.assertFalse(old.exists())
         self.assertTrue(recent.exists())
+
+
+class TestSecuritySettings(CrmZzCustomerCommon):
+    """An admin sets idle-session expiry, login throttling and log retention in Settings."""
+
+    def test_settings_write_odoo_parameters(self):
+        settings = self.env["res.config.settings"].create(
+            {
+                "zz_session_idle_minutes": 30,
+                "zz_login_cooldown_after": 3,
+                "zz_audit_retention_days": 200,
+            }
+        )
+        settings.execute()
+        ICP = self.env["ir.config_parameter"]
+        self.assertEqual(ICP.get_param("sessions.max_inactivity_seconds"), "1800")
+        self.assertEqual(ICP.get_param("base.login_cooldown_after"), "3")
+        self.assertEqual(self.env["res.config.settings"].create({}).zz_session_idle_minutes, 30)
+
+    def test_retention_below_six_months_refused(self):
+        with self.assertRaises(ValidationError):
+            self.env["res.config.settings"].create(
+                {"zz_session_idle_minutes": 30, "zz_audit_retention_days": 90}
+            )
