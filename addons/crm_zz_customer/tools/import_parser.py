@@ -28,28 +28,41 @@ from . import district, normalize
 # The reader and its errors live in their own modules; they are re-exported
 # here, where the importers have always found them.
 from .import_errors import (  # noqa: F401
+    BadCsv,
+    CompressionRatioTooHigh,
     CorruptWorkbook,
     EmptyWorkbook,
+    EncodingError,
     ImportFileError,
     ImportTimeout,
     MissingHeaders,
     NotXlsxFile,
+    ParseBudgetExceeded,
+    RowTooLarge,
+    SharedStringsTooLarge,
+    TooManyColumns,
     TooManyRows,
+    UnsafeXml,
+    WorkbookTooLarge,
 )
 from .workbook_reader import (  # noqa: F401
     HEADER_SCAN_ROWS,
+    LIMITS,
     MAC_EPOCH,
     MAX_COLUMNS,
     MAX_ROWS,
     MAX_SECONDS,
     WINDOWS_EPOCH,
+    Limits,
     Sheet,
     Workbook,
     from_excel,
     header_key,
     is_date_format,
     open_workbook,
+    plain_key,
     read_sheet,
+    unquote_formula,
 )
 
 

@@ -1,12 +1,18 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The workbook reader of the imports: the first sheet of an .xlsx, streamed.
+"""The workbook reader of the imports: the first sheet of an .xlsx, or a CSV file.
 
-Pure Python (zipfile, lxml and the normalisers, no Odoo). ``read_sheet`` finds
-the header row and yields raw rows, bounded in rows and time; errors are the
-``ImportFileError`` subclasses of ``import_errors``.
+Pure Python (zipfile, csv, lxml and the normalisers, no Odoo). ``read_sheet``
+finds the header row among the first rows and yields raw rows. Files come from
+users, so every read is bounded: the size each zip part declares and the size
+actually inflated, the compression ratio, the columns of a row, the bytes of a
+row, the shared strings, and the reader's own budget of CPU seconds and bytes,
+checked on every parse event. A refusal is an ``ImportFileError`` subclass of
+``import_errors`` naming the file and the problem.
 """
 
+import codecs
+import csv
 import io
 import posixpath
 import re
@@ -20,28 +26,267 @@ from lxml import etree
 
 from . import normalize
 from .import_errors import (
+    BadCsv,
+    CompressionRatioTooHigh,
     CorruptWorkbook,
     EmptyWorkbook,
+    EncodingError,
     ImportFileError,
     ImportTimeout,
     MissingHeaders,
     NotXlsxFile,
+    ParseBudgetExceeded,
+    RowTooLarge,
+    SharedStringsTooLarge,
+    TooManyColumns,
     TooManyRows,
+    UnsafeXml,
+    WorkbookTooLarge,
 )
 
 MAX_ROWS = 100_000
 MAX_SECONDS = 300
-HEADER_SCAN_ROWS = 10
+HEADER_SCAN_ROWS = 20
 XLSX_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls, and .xlsx saved with a password
+MAX_COLUMNS = 16_384  # XFD, Excel's last column
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What the reader accepts of one file; every cap has a refusal of its own."""
+
+    max_columns: int = MAX_COLUMNS
+    max_seconds: float = 10  # CPU seconds spent reading (not validating)
+    max_bytes: int = 300 * MB  # uncompressed bytes read, all parts together
+    max_sheet_size: int = 256 * MB  # the worksheet part, as declared and as read
+    max_strings_size: int = 128 * MB  # the shared strings part
+    max_part_size: int = 16 * MB  # workbook, relationships, styles
+    max_ratio: int = 100  # uncompressed / compressed, for parts above RATIO_FLOOR
+    max_entries: int = 10_000  # files in the zip
+    max_row_bytes: int = 8 * MB  # XML between two rows: one row, junk included
+    max_strings: int = 1_000_000  # shared strings
+    max_string_chars: int = 64 * 1024 * 1024  # their total length
+    clock: object = time.thread_time  # CPU time of the reading thread
+
+
+LIMITS = Limits()
+RATIO_FLOOR = MB  # small parts are too small to be bombs, whatever their ratio
+
+
+# ---------------------------------------------------------------------------
+# Headers
+
+
+# after NFKC (（）［］ are () []): a bracketed note like (必填) or 【选填】, and stray brackets
+BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕")
+BRACKETS = re.compile(r"[()\[\]【】〔〕]")
+HEADER_NOISE = re.compile(r"[\s*:：_]")
+# one spelling per meaning: 手机号码 = 手机号 = 手机, 联系电话 = 电话号码 = 电话
+SYNONYMS = (("手机号码", "手机"), ("手机号", "手机"), ("电话号码", "电话"), ("联系电话", "电话"))
+PREFIXES = ("所属", "客户", "公司", "单位", "企业")
+
+
+def plain_key(text):
+    """Half-width, lower case, no blanks, no '*' or ':' (the key of choices)."""
+    return HEADER_NOISE.sub("", normalize.to_halfwidth(text)).lower()
 
 
 def header_key(text):
-    """How a header is compared: half-width, lower case, no blanks, no '*'."""
-    return re.sub(r"[\s*＊:：]", "", normalize.to_halfwidth(text)).lower()
+    """How a header is compared: as people write it, reduced to what it means.
+
+    Half-width and lower case; a bracketed note like "(必填)", "（选填）" or
+    "【万元】" dropped; blanks, '*', ':' dropped; 手机号码/手机号 → 手机 and
+    联系电话/电话号码 → 电话. "客户名称 (必填)*" → "客户名称".
+    """
+    text = normalize.to_halfwidth(text)
+    if "(" in text or "[" in text or "【" in text or "〔" in text:
+        text = BRACKETS.sub("", BRACKETED.sub("", text))
+    key = HEADER_NOISE.sub("", text).lower()
+    for words, meaning in SYNONYMS:
+        if words in key:
+            key = key.replace(words, meaning)
+    return key
+
+
+def short_key(key):
+    """A header key without a prefix 所属/客户/公司/单位/企业, when two or more
+    characters remain (公司地址 → 地址, 所属区县 → 区县, 客户 stays); else ''."""
+    for prefix in PREFIXES:
+        if key.startswith(prefix) and len(key) - len(prefix) >= 2:
+            return key[len(prefix) :]
+    return ""
+
+
+def _header_lookup(columns):
+    """{key: field}: full keys of every alias first, their short keys after."""
+    lookup = {}
+    aliases = [(a, c.field) for c in columns for a in (c.header, c.field, *c.aliases)]
+    for alias, fname in aliases:
+        lookup.setdefault(header_key(alias), fname)
+    for alias, fname in aliases:
+        short = short_key(header_key(alias))
+        if short:
+            lookup.setdefault(short, fname)
+    lookup.pop("", None)
+    return lookup
+
+
+def _match_header(lookup, cell):
+    if not isinstance(cell, str):
+        return None
+    key = header_key(cell)
+    return lookup.get(key) or lookup.get(short_key(key) or key)
 
 
 def _is_empty(value):
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _find_header(rows, columns):
+    """(row number, {field: position}, [(position, text) matching nothing], found).
+
+    The header is the row naming the most columns; on a tie the one naming more
+    required columns, then the upper one. A merged header cell counts for its
+    first column (the others are empty), as openpyxl reads it. A second cell
+    naming a column already found is ignored like a cell naming nothing.
+    """
+    lookup = _header_lookup(columns)
+    required = {c.field for c in columns if c.required}
+    best, best_score = None, (0, 0)
+    first_found = []
+    for row_number, cells in rows:
+        found = [str(c).strip() for c in cells if not _is_empty(c)]
+        if not first_found:
+            first_found = found
+        positions = {}
+        for position, cell in enumerate(cells):
+            fname = _match_header(lookup, cell)
+            if fname and fname not in positions:
+                positions[fname] = position
+        score = (len(positions), len(required & positions.keys()))
+        if score > best_score:
+            best, best_score = (row_number, positions, cells, found), score
+    if best is None:
+        return 0, {}, [], first_found
+    row_number, positions, cells, found = best
+    taken = set(positions.values())
+    ignored = [
+        (position, str(cell).strip())
+        for position, cell in enumerate(cells)
+        if position not in taken and not _is_empty(cell)
+    ]
+    return row_number, positions, ignored, found
+
+
+@dataclass
+class Sheet:
+    """The header row found and the columns mapped to the sheet's positions."""
+
+    header_row: int
+    positions: dict  # field -> 0-based column index
+    rows: object  # iterator of (row number, raw {field: value})
+    ignored: list = field(default_factory=list)  # [(position, header)] matching no column
+    kind: str = "xlsx"  # or "csv"
+
+
+# ---------------------------------------------------------------------------
+# The budget: CPU seconds and bytes, checked on every parse event and read
+
+
+class Budget:
+    """The reader's own clock and byte count for one file.
+
+    Time is counted only while the reader works (``pause`` while the caller
+    handles a row); bytes are counted as they are inflated, and those read since
+    the last parse event are capped, so that nothing the reader keeps between two
+    events (one row, junk elements included) grows past ``max_row_bytes``.
+    """
+
+    def __init__(self, filename, limits):
+        self.filename = filename
+        self.limits = limits
+        self.clock = limits.clock
+        self.spent = 0.0
+        self.started = self.clock()
+        self.bytes = 0
+        self.since_event = 0
+        self.row = 0
+
+    def pause(self):
+        self.spent += self.clock() - self.started
+
+    def resume(self):
+        self.started = self.clock()
+
+    def check(self):
+        if self.spent + self.clock() - self.started > self.limits.max_seconds:
+            raise ParseBudgetExceeded(
+                filename=self.filename,
+                budget="seconds",
+                limit=self.limits.max_seconds,
+                row=self.row,
+            )
+
+    def event(self, row=None):
+        """A parse event: check the clock, start counting the next row's bytes."""
+        if row is not None:
+            self.row = row
+        self.since_event = 0
+        self.check()
+
+    def count(self, size):
+        self.bytes += size
+        self.since_event += size
+        if self.bytes > self.limits.max_bytes:
+            raise ParseBudgetExceeded(
+                filename=self.filename, budget="bytes", limit=self.limits.max_bytes, row=self.row
+            )
+        if self.since_event > self.limits.max_row_bytes:
+            raise RowTooLarge(
+                filename=self.filename, row=self.row + 1, limit=self.limits.max_row_bytes
+            )
+        self.check()
+
+
+class _Metered:
+    """A part's inflated stream, every read counted against the budget."""
+
+    def __init__(self, source, budget, cap, filename, part):
+        self.source = source
+        self.budget = budget
+        self.cap = cap
+        self.filename = filename
+        self.part = part
+        self.size = 0
+        self.first = True
+
+    def read(self, size=-1):
+        data = self.source.read(size if size and size > 0 else 64 * 1024)
+        if self.first and data:
+            self.first = False
+            if b"<!DOCTYPE" in data[:4096]:
+                raise UnsafeXml(filename=self.filename, part=self.part)
+        self.size += len(data)
+        if self.size > self.cap:
+            raise WorkbookTooLarge(
+                filename=self.filename, part=self.part, size=self.size, limit=self.cap
+            )
+        self.budget.count(len(data))
+        return data
+
+    def read_all(self):
+        chunks = []
+        while chunk := self.read():
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.source.close()
 
 
 # ---------------------------------------------------------------------------
@@ -50,13 +295,13 @@ def _is_empty(value):
 # It gives the values openpyxl gives in read-only, data-only mode (shared and
 # inline strings, numbers as int or float, booleans, error texts like '#N/A',
 # datetimes for cells styled with a date format), at several times its speed:
-# the sheet is parsed row by row and each row is dropped once read.
+# the sheet is parsed row by row and each row is dropped once read. Whole
+# numbers written as floats (13800138000.0, 1.3800138E10) are ints.
 
 SAFE_XML = {"resolve_entities": False, "no_network": True, "load_dtd": False}
-MAX_PART_SIZE = 256 * 1024 * 1024  # shared strings and styles are read whole
-MAX_COLUMNS = 16_384  # XFD, Excel's last column
 WINDOWS_EPOCH = datetime(1899, 12, 30)
 MAC_EPOCH = datetime(1904, 1, 1)
+EXACT_FLOAT = 2**53  # whole floats below are ints exactly
 # built-in number formats that are dates or times: 14-22 and 45-47 everywhere,
 # 27-36 and 50-58 in Chinese (and Japanese, Korean) Excel, e.g. 31 yyyy"年"m"月"d"日"
 DATE_FORMAT_IDS = frozenset((*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)))
@@ -78,15 +323,6 @@ READ_ERRORS = (
 
 
 @dataclass
-class Sheet:
-    """The header row found and the columns mapped to the sheet's positions."""
-
-    header_row: int
-    positions: dict  # field -> 0-based column index
-    rows: object  # iterator of (row number, raw {field: value})
-
-
-@dataclass
 class Workbook:
     """What reading the first worksheet needs; the sheet itself is streamed."""
 
@@ -95,6 +331,9 @@ class Workbook:
     strings: list = field(default_factory=list)
     date_styles: frozenset = frozenset()  # the s="..." of cells holding dates
     epoch: datetime = WINDOWS_EPOCH
+    filename: str = "file"
+    limits: Limits = LIMITS
+    budget: Budget | None = None
 
 
 def from_excel(value, epoch=WINDOWS_EPOCH):
@@ -133,29 +372,49 @@ def _local(element):
     return tag[tag.find("}") + 1 :] if isinstance(tag, str) else ""
 
 
-def _refuse_doctype(element):
+def _refuse_doctype(book, element, part):
     """Excel writes no DTD: one is an XXE or entity expansion attempt."""
     if element.getroottree().docinfo.doctype:
-        raise ValueError("an .xlsx part declares a DOCTYPE")
+        raise UnsafeXml(filename=book.filename, part=part)
 
 
-def _part(archive, name):
-    """The root element of a small part, parsed safely; None when absent."""
+def _info(book, name, cap):
+    """The zip entry of a part, its declared size and ratio checked; None when absent."""
     try:
-        info = archive.getinfo(name)
+        info = book.archive.getinfo(name)
     except KeyError:
         return None
-    if info.file_size > MAX_PART_SIZE:
-        raise ValueError(f"{name} is too large")
-    root = etree.fromstring(archive.read(info), etree.XMLParser(**SAFE_XML))
-    _refuse_doctype(root)
+    if info.file_size > cap:
+        raise WorkbookTooLarge(filename=book.filename, part=name, size=info.file_size, limit=cap)
+    ratio = info.file_size / max(info.compress_size, 1)
+    if info.file_size > RATIO_FLOOR and ratio > book.limits.max_ratio:
+        raise CompressionRatioTooHigh(
+            filename=book.filename, part=name, ratio=int(ratio), limit=book.limits.max_ratio
+        )
+    return info
+
+
+def _open(book, info, cap):
+    return _Metered(book.archive.open(info), book.budget, cap, book.filename, info.filename)
+
+
+def _part(book, name):
+    """The root element of a small part, parsed safely; None when absent."""
+    cap = book.limits.max_part_size
+    info = _info(book, name, cap)
+    if info is None:
+        return None
+    with _open(book, info, cap) as source:
+        data = source.read_all()
+    root = etree.fromstring(data, etree.XMLParser(**SAFE_XML))
+    _refuse_doctype(book, root, name)
     return root
 
 
-def _relations(archive, part):
-    """[(type, part path)] of a part's relationships, in file order."""
+def _relations(book, part):
+    """[(id, type, part path)] of a part's relationships, in file order."""
     folder, name = posixpath.split(part)
-    root = _part(archive, posixpath.join(folder, "_rels", f"{name}.rels"))
+    root = _part(book, posixpath.join(folder, "_rels", f"{name}.rels"))
     relations = []
     for rel in root if root is not None else ():
         target = rel.get("Target")
@@ -215,53 +474,104 @@ def _rich_text(si, ns):
     return "".join(texts)
 
 
-def _shared_strings(root):
-    if root is None:
+def _drop(element):
+    """Forget a streamed element once read, and its siblings before it (read, or junk).
+
+    Never what follows it: the parser may be building that still.
+    """
+    element.clear()
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+def _shared_strings(book, name):
+    """The shared strings, streamed: counted, their total length bounded."""
+    limits = book.limits
+    info = _info(book, name, limits.max_strings_size)
+    if info is None:
         return []
-    ns = _namespace(root)
-    si_tag, t_tag = f"{ns}si", f"{ns}t"
     strings = []
     append = strings.append
-    for si in root:
-        if si.tag != si_tag:
-            continue
-        if len(si) == 1 and si[0].tag == t_tag:  # plain text: nearly every string
-            text = si[0].text or ""
-        else:
-            text = _rich_text(si, ns)
-        append(_unescape(text) if "_x" in text else text)
+    chars = 0
+    with _open(book, info, limits.max_strings_size) as source:
+        events = etree.iterparse(source, events=("end",), tag=("{*}si",), **SAFE_XML)
+        t_tag = ns = None
+        for _event, si in events:
+            book.budget.event()
+            if t_tag is None:
+                _refuse_doctype(book, si, name)
+                ns = _namespace(si)
+                t_tag = f"{ns}t"
+            if len(si) == 1 and si[0].tag == t_tag:  # plain text: nearly every string
+                text = si[0].text or ""
+            else:
+                text = _rich_text(si, ns)
+            chars += len(text)
+            if chars > limits.max_string_chars:
+                raise SharedStringsTooLarge(
+                    filename=book.filename, what="characters", limit=limits.max_string_chars
+                )
+            if len(strings) >= limits.max_strings:
+                raise SharedStringsTooLarge(
+                    filename=book.filename, what="count", limit=limits.max_strings
+                )
+            append(_unescape(text) if "_x" in text else text)
+            _drop(si)
     return strings
 
 
-def open_workbook(content, filename="file"):
+def _zip_entries(content):
+    """The number of files the zip's end record declares (0 when not found)."""
+    end = content.rfind(b"PK\x05\x06", max(0, len(content) - 65_557))
+    if end < 0 or end + 12 > len(content):
+        return 0
+    return int.from_bytes(content[end + 10 : end + 12], "little")
+
+
+def open_workbook(content, filename="file", limits=None):
     """The first worksheet's part, shared strings, date styles and epoch."""
+    limits = limits or LIMITS
     if not content or not bytes(content[:4]) == XLSX_MAGIC:
         raise NotXlsxFile(filename=filename)
+    entries = _zip_entries(content)
+    if entries > limits.max_entries:
+        raise WorkbookTooLarge(
+            filename=filename, part="the zip directory", size=entries, limit=limits.max_entries
+        )
+    budget = Budget(filename, limits)
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
-        package = _relations(archive, "")
+        book = Workbook(archive, None, filename=filename, limits=limits, budget=budget)
+        package = _relations(book, "")
         main = next(
             (path for _id, kind, path in package if kind.endswith("/officeDocument")),
             "xl/workbook.xml",
         )
-        root = _part(archive, main)
+        root = _part(book, main)
         if root is None:
             raise KeyError(main)
-        relations = _relations(archive, main)
+        relations = _relations(book, main)
         parts = {kind.rsplit("/", 1)[-1]: path for _id, kind, path in reversed(relations)}
         folder = posixpath.dirname(main)
-        book = Workbook(archive, _first_worksheet(root, relations))
-        if book.sheet_path is not None and book.sheet_path not in archive.NameToInfo:
-            raise KeyError(book.sheet_path)
+        book.sheet_path = _first_worksheet(root, relations)
+        if book.sheet_path is not None:
+            # declared size and ratio refused before anything else is read
+            if _info(book, book.sheet_path, limits.max_sheet_size) is None:
+                raise KeyError(book.sheet_path)
         strings = parts.get("sharedStrings", posixpath.join(folder, "sharedStrings.xml"))
-        book.strings = _shared_strings(_part(archive, strings))
+        book.strings = _shared_strings(book, strings)
         styles = parts.get("styles", posixpath.join(folder, "styles.xml"))
-        book.date_styles = _date_styles(_part(archive, styles))
+        book.date_styles = _date_styles(_part(book, styles))
         properties = next((e for e in root if _local(e) == "workbookPr"), None)
         if properties is not None and properties.get("date1904") in ("1", "true"):
             book.epoch = MAC_EPOCH
+    except ImportFileError:
+        raise
     except READ_ERRORS as err:
         raise CorruptWorkbook(filename=filename) from err
+    budget.pause()
     return book
 
 
@@ -283,14 +593,24 @@ def _column(letters):
     return index
 
 
+def _plain_number(text):
+    if "." in text or "E" in text or "e" in text:
+        value = float(text)
+        # 13800138000.0 or 1.3800138E10: what a phone number becomes in some writers
+        if value.is_integer() and -EXACT_FLOAT < value < EXACT_FLOAT:
+            return int(value)
+        return value
+    return int(text)
+
+
 def _number(text, style, book):
-    value = float(text) if "." in text or "E" in text or "e" in text else int(text)
     if style in book.date_styles:
+        value = float(text) if "." in text or "E" in text or "e" in text else int(text)
         try:
             return from_excel(value, book.epoch)
         except (OverflowError, ValueError):
             return "#VALUE!"  # openpyxl's value for a date out of range
-    return value
+    return _plain_number(text)
 
 
 def _typed_value(cell, kind, text, ns):
@@ -310,10 +630,28 @@ def _typed_value(cell, kind, text, ns):
     return _unescape(text) if "_x" in text else text
 
 
-def _row_values(row, book, ns):
-    """[value] of a <row> by 0-based column, None where no cell is written."""
+def _cell_value(cell, book, ns, value_tag):
+    text = None
+    if len(cell):
+        last = cell[-1]  # <f> first, then <v>; a formula without a cached value: None
+        text = last.text if last.tag == value_tag else cell.findtext(value_tag)
+    kind = cell.get("t")
+    if kind == "s":
+        return book.strings[int(text)] if text else None
+    if kind is None or kind == "n":
+        return _number(text, cell.get("s"), book) if text else None
+    return _typed_value(cell, kind, text, ns)
+
+
+def _row_values(row, book, ns, width=MAX_COLUMNS, row_number=0):
+    """[value] of a <row> by 0-based column, None where no cell is written.
+
+    Cells from ``width`` on are not read (the header is narrower); a cell at or
+    past the column cap, with or without r="...", refuses the file.
+    """
     cell_tag, value_tag = f"{ns}c", f"{ns}v"
-    strings, date_styles, columns = book.strings, book.date_styles, COLUMNS
+    limit = book.limits.max_columns
+    columns = COLUMNS
     values = []
     position = -1
     for cell in row:
@@ -327,23 +665,11 @@ def _row_values(row, book, ns):
                 position = _column(letters)
         else:
             position += 1
-        text = None
-        if len(cell):
-            last = cell[-1]  # <f> first, then <v>
-            text = last.text if last.tag == value_tag else cell.findtext(value_tag)
-        kind = cell.get("t")
-        if kind == "s":
-            value = strings[int(text)] if text else None
-        elif kind is None or kind == "n":
-            style = cell.get("s")
-            if not text:
-                value = None
-            elif style in date_styles:
-                value = _number(text, style, book)
-            else:
-                value = float(text) if "." in text or "E" in text or "e" in text else int(text)
-        else:
-            value = _typed_value(cell, kind, text, ns)
+        if position >= limit:
+            raise TooManyColumns(filename=book.filename, row=row_number, limit=limit)
+        if position >= width:
+            continue
+        value = _cell_value(cell, book, ns, value_tag)
         if position == len(values):
             values.append(value)
         elif position > len(values):
@@ -360,58 +686,146 @@ def _declared_rows(ref):
     return int(match[1]) if match else 0
 
 
-def _sheet_rows(book, max_rows):
+def _sheet_rows(book, max_rows, width=None):
     """(row number, [values]) of each row the first sheet writes, streamed.
 
     Rows written out of order or twice are skipped, as openpyxl does; the
-    declared <dimension> is checked before any row is read.
+    declared <dimension> is checked before any row is read. Reading stops at
+    </sheetData>: what follows (hyperlinks, merged cells...) is never parsed.
+    ``width`` is a list whose first item is how many columns are read: the
+    caller narrows it once the header is known.
     """
-    with book.archive.open(book.sheet_path) as source:
+    width = width or [book.limits.max_columns]
+    budget = book.budget
+    info = _info(book, book.sheet_path, book.limits.max_sheet_size)
+    budget.resume()
+    with _open(book, info, book.limits.max_sheet_size) as source:
         events = etree.iterparse(
-            source, events=("end",), tag=("{*}dimension", "{*}row"), **SAFE_XML
+            source,
+            events=("end",),
+            tag=("{*}dimension", "{*}row", "{*}sheetData"),
+            **SAFE_XML,
         )
         ns = row_tag = None
         counter = last = 0
         for _event, element in events:
+            budget.event(counter)
             if ns is None:
-                _refuse_doctype(element)
+                _refuse_doctype(book, element, book.sheet_path)
                 ns = _namespace(element)
                 row_tag = f"{ns}row"
             if element.tag != row_tag:
+                if _local(element) == "sheetData":
+                    break
                 declared = _declared_rows(element.get("ref"))
                 if declared > max_rows + HEADER_SCAN_ROWS:
-                    raise TooManyRows(limit=max_rows, row=declared)
+                    raise TooManyRows(filename=book.filename, limit=max_rows, row=declared)
                 continue
             number = element.get("r")
             counter = int(float(number)) if number else counter + 1
             if counter > last:
                 last = counter
-                yield counter, _row_values(element, book, ns)
-            element.clear()
-            while element.getprevious() is not None:
-                del element.getparent()[0]
+                values = _row_values(element, book, ns, width[0], counter)
+                budget.pause()
+                yield counter, values
+                budget.resume()
+            _drop(element)
+    budget.pause()
 
 
-def _find_header(rows, columns):
-    """(row number, {field: position}) of the row naming the most columns."""
-    lookup = {}
-    for column in columns:
-        for alias in (column.header, column.field, *column.aliases):
-            lookup.setdefault(header_key(alias), column.field)
-    best = (0, 0, {}, [])
-    first_found = []
-    for row_number, cells in rows:
-        if not first_found:
-            first_found = [str(c).strip() for c in cells if not _is_empty(c)]
-        positions = {}
-        for position, cell in enumerate(cells):
-            fname = lookup.get(header_key(cell)) if isinstance(cell, str) else None
-            if fname and fname not in positions:
-                positions[fname] = position
-        if len(positions) > len(best[2]):
-            found = [str(c).strip() for c in cells if not _is_empty(c)]
-            best = (row_number, len(positions), positions, found)
-    return best[0], best[2], best[3] or first_found
+# ---------------------------------------------------------------------------
+# CSV: UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") or
+# GB18030 (GBK, what Chinese Excel writes as "CSV"); , ; or tab sniffed.
+
+CSV_NAMES = (".csv", ".txt", ".tsv")
+CSV_DELIMITERS = (",", "\t", ";")
+CSV_SAMPLE = 64 * 1024
+# the suite's CSV export writes '=... for a text starting with one of these
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _looks_like_text(content, filename):
+    if str(filename or "").lower().endswith(CSV_NAMES):
+        return True
+    sample = bytes(content[:CSV_SAMPLE])
+    return b"\x00" not in sample or sample[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _csv_encoding(content):
+    """(encoding, BOM length) of a CSV file, from its BOM or its first 64 KB."""
+    head = bytes(content[:4])
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8", 3
+    if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return "utf-16", 0
+    sample = bytes(content[:CSV_SAMPLE])
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            codecs.getincrementaldecoder(encoding)().decode(
+                sample, final=len(content) <= CSV_SAMPLE
+            )
+        except UnicodeDecodeError:
+            continue
+        return encoding, 0
+    return "gb18030", 0  # the error is named at the row where it is
+
+
+def _csv_delimiter(text):
+    """The separator that cuts the first lines into the most, equal, fields."""
+    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    best, best_score = ",", (0, 0)
+    for delimiter in CSV_DELIMITERS:
+        try:
+            widths = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:
+            continue
+        if not widths or max(widths) < 2:
+            continue
+        common = max(set(widths), key=widths.count)
+        score = (widths.count(common), common)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def unquote_formula(text):
+    """The text a CSV export wrote as '=...: the apostrophe before =,+,-,@, tab, CR dropped."""
+    if text[:1] == "'" and text[1:2] and text[1:2] in FORMULA_STARTS:
+        return text[1:]
+    return text
+
+
+def _csv_rows(content, filename, limits, width=None):
+    """(row number, [values]) of a CSV file; empty fields are None."""
+    width = width or [limits.max_columns]
+    if len(content) > limits.max_bytes:
+        raise WorkbookTooLarge(
+            filename=filename, part="the file", size=len(content), limit=limits.max_bytes
+        )
+    encoding, skip = _csv_encoding(content)
+    stream = io.TextIOWrapper(io.BytesIO(content[skip:]), encoding=encoding, newline="")
+    budget = Budget(filename, limits)
+    number = 0
+    try:
+        sample = stream.read(CSV_SAMPLE)
+        delimiter = _csv_delimiter(sample)
+        stream.seek(0)
+        for number, fields in enumerate(csv.reader(stream, delimiter=delimiter), start=1):
+            budget.event(number - 1)
+            if len(fields) > limits.max_columns:
+                raise TooManyColumns(filename=filename, row=number, limit=limits.max_columns)
+            values = [unquote_formula(f) if f else None for f in fields[: width[0]]]
+            budget.pause()
+            yield number, values
+            budget.resume()
+    except UnicodeDecodeError as err:
+        raise EncodingError(filename=filename, encoding=encoding.upper(), row=number + 1) from err
+    except csv.Error as err:
+        raise BadCsv(filename=filename, row=number + 1, reason=str(err)) from err
+
+
+# ---------------------------------------------------------------------------
+# The sheet: header found, rows mapped to columns
 
 
 def read_sheet(
@@ -421,34 +835,51 @@ def read_sheet(
     max_rows=MAX_ROWS,
     max_seconds=MAX_SECONDS,
     clock=time.monotonic,
+    limits=None,
 ):
-    """Open the first sheet and map its header row; rows are read lazily.
+    """Open the first sheet (or the CSV file) and map its header row; rows are
+    read lazily.
 
-    Raises NotXlsxFile, CorruptWorkbook, EmptyWorkbook, MissingHeaders; the
-    row iterator raises TooManyRows and ImportTimeout.
+    Raises NotXlsxFile, CorruptWorkbook, EmptyWorkbook, MissingHeaders and the
+    refusals of hostile files; the row iterator raises TooManyRows,
+    ImportTimeout and the same refusals when reached.
+    ``max_seconds`` bounds the whole import (reading and what the caller does
+    with each row) on ``clock``; ``limits`` (a ``Limits``) bound the reader.
     """
-    book = open_workbook(content, filename)
-    if book.sheet_path is None:
-        raise EmptyWorkbook(filename=filename)
-    # the <dimension> the file declares, when it does, is refused before any row
-    reader = _guard(_sheet_rows(book, max_rows), filename)
+    limits = limits or LIMITS
+    content = content or b""
+    width = [limits.max_columns]  # narrowed to the header's width once found
+    if bytes(content[:4]) == XLSX_MAGIC:
+        kind = "xlsx"
+        book = open_workbook(content, filename, limits)
+        if book.sheet_path is None:
+            raise EmptyWorkbook(filename=filename)
+        # the <dimension> the file declares, when it does, is refused before any row
+        reader = _guard(_sheet_rows(book, max_rows, width), filename)
+    elif content and not content.startswith(OLE_MAGIC) and _looks_like_text(content, filename):
+        kind = "csv"
+        reader = _csv_rows(content, filename, limits, width)
+    else:
+        raise NotXlsxFile(filename=filename)
     head, following = [], []
     for row_number, row in reader:
         if row_number > HEADER_SCAN_ROWS:
             following.append((row_number, row))
             break
         head.append((row_number, row))
-    if not any(any(not _is_empty(c) for c in row) for _n, row in head):
+    if not any(any(not _is_empty(c) for c in row) for _n, row in head + following):
         raise EmptyWorkbook(filename=filename)
-    header_row, positions, found = _find_header(head, columns)
+    header_row, positions, ignored, found = _find_header(head, columns)
     missing = [c.header for c in columns if c.required and c.field not in positions]
     if not positions or missing:
         raise MissingHeaders(
+            filename=filename,
             row=header_row or 1,
             missing=", ".join(missing or [c.header for c in columns if c.required]),
             found=", ".join(found) or "-",
         )
     fields = list(positions.items())
+    width[0] = max(positions.values()) + 1
 
     def rows():
         started = clock()
@@ -459,17 +890,17 @@ def read_sheet(
             if row_number >= next_check:
                 next_check = row_number - row_number % 500 + 500
                 if clock() - started > max_seconds:
-                    raise ImportTimeout(row=row_number, seconds=max_seconds)
-            width = len(row)
-            raw = {fname: row[position] if position < width else None for fname, position in fields}
+                    raise ImportTimeout(filename=filename, row=row_number, seconds=max_seconds)
+            row_width = len(row)
+            raw = {f: row[position] if position < row_width else None for f, position in fields}
             if all(_is_empty(v) for v in raw.values()):
                 continue
             data_rows += 1
             if data_rows > max_rows:
-                raise TooManyRows(limit=max_rows, row=row_number)
+                raise TooManyRows(filename=filename, limit=max_rows, row=row_number)
             yield row_number, raw
 
-    return Sheet(header_row, positions, rows())
+    return Sheet(header_row, positions, rows(), ignored, kind)
 
 
 def _chain(*iterables):
