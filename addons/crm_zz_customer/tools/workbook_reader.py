@@ -14,6 +14,7 @@ checked on every parse event. A refusal is an ``ImportFileError`` subclass of
 import codecs
 import csv
 import io
+import itertools
 import posixpath
 import re
 import time
@@ -709,7 +710,7 @@ def _sheet_rows(book, max_rows, width=None):
         ns = row_tag = None
         counter = last = 0
         for _event, element in events:
-            budget.event(counter)
+            budget.event()
             if ns is None:
                 _refuse_doctype(book, element, book.sheet_path)
                 ns = _namespace(element)
@@ -723,6 +724,7 @@ def _sheet_rows(book, max_rows, width=None):
                 continue
             number = element.get("r")
             counter = int(float(number)) if number else counter + 1
+            budget.row = counter  # what follows belongs to the next row
             if counter > last:
                 last = counter
                 values = _row_values(element, book, ns, width[0], counter)
@@ -771,17 +773,17 @@ def _csv_encoding(content):
 
 
 def _csv_delimiter(text):
-    """The separator that cuts the first lines into the most, equal, fields."""
-    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    """The separator that cuts the first records into the most, equal, fields."""
     best, best_score = ",", (0, 0)
     for delimiter in CSV_DELIMITERS:
+        records = itertools.islice(csv.reader(io.StringIO(text), delimiter=delimiter), 20)
         try:
-            widths = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+            widths = [len(record) for record in records if any(f.strip() for f in record)]
         except csv.Error:
             continue
         if not widths or max(widths) < 2:
             continue
-        common = max(set(widths), key=widths.count)
+        common = max(sorted(set(widths)), key=widths.count)
         score = (widths.count(common), common)
         if score > best_score:
             best, best_score = delimiter, score
@@ -795,6 +797,16 @@ def unquote_formula(text):
     return text
 
 
+def _csv_lines(content, encoding, skip):
+    """The file's lines as text, decoded one by one (a bad byte names its row)."""
+    if encoding == "utf-16":
+        yield from io.TextIOWrapper(io.BytesIO(content), encoding=encoding, newline="")
+        return
+    # b"\n" is never inside a UTF-8 or GB18030 character: lines split safely
+    for line in io.BytesIO(content[skip:] if skip else content):
+        yield line.decode(encoding)
+
+
 def _csv_rows(content, filename, limits, width=None):
     """(row number, [values]) of a CSV file; empty fields are None."""
     width = width or [limits.max_columns]
@@ -803,15 +815,14 @@ def _csv_rows(content, filename, limits, width=None):
             filename=filename, part="the file", size=len(content), limit=limits.max_bytes
         )
     encoding, skip = _csv_encoding(content)
-    stream = io.TextIOWrapper(io.BytesIO(content[skip:]), encoding=encoding, newline="")
+    sample = bytes(content[skip : skip + CSV_SAMPLE]).decode(encoding, errors="ignore")
+    delimiter = _csv_delimiter(sample)
     budget = Budget(filename, limits)
     number = 0
     try:
-        sample = stream.read(CSV_SAMPLE)
-        delimiter = _csv_delimiter(sample)
-        stream.seek(0)
-        for number, fields in enumerate(csv.reader(stream, delimiter=delimiter), start=1):
-            budget.event(number - 1)
+        records = csv.reader(_csv_lines(content, encoding, skip), delimiter=delimiter)
+        for number, fields in enumerate(records, start=1):
+            budget.event(number)
             if len(fields) > limits.max_columns:
                 raise TooManyColumns(filename=filename, row=number, limit=limits.max_columns)
             values = [unquote_formula(f) if f else None for f in fields[: width[0]]]
