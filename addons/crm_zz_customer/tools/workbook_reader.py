@@ -66,7 +66,7 @@ class Limits:
     max_part_size: int = 16 * MB  # workbook, relationships, styles
     max_ratio: int = 100  # uncompressed / compressed, for parts above RATIO_FLOOR
     max_entries: int = 10_000  # files in the zip
-    max_row_bytes: int = 8 * MB  # XML between two rows: one row, junk included
+    max_row_bytes: int = 2 * MB  # XML between two rows: one row, junk included
     max_strings: int = 1_000_000  # shared strings
     max_string_chars: int = 64 * 1024 * 1024  # their total length
     clock: object = time.thread_time  # CPU time of the reading thread
