@@ -264,6 +264,14 @@ def test_refusals_name_file_and_problem():
     )
 
 
+def test_large_styles_are_no_large_row():
+    formats = "".join(f'<numFmt numFmtId="{n}" formatCode="0.{n}"/>' for n in range(164, 80_000))
+    styles = f'<styleSheet xmlns="{MAIN}"><numFmts>{formats}</numFmts></styleSheet>'
+    assert len(styles) > 3 * MB
+    content = xlsx(HEADER + DATA, parts={"xl/styles.xml": styles})
+    assert answer(content, "a.xlsx")[0] == "rows"
+
+
 def test_rows_after_a_far_cell_are_not_widened():
     # the header is two columns wide: a cell at XFD is not read, the row is empty
     content = xlsx(HEADER + DATA + '<row r="9"><c r="XFD9"><v>1</v></c></row>')
@@ -384,6 +392,14 @@ def test_csv_refusals():
         "row": 2,
         "limit": 10,
     }
+    long_line = "客户名称,手机\n甲," + "1" * (3 * MB)
+    assert answer(long_line.encode(), "a.csv")[1] == {
+        "filename": "a.csv",
+        "row": 2,
+        "limit": 2 * MB,
+    }
+    too_long = "客户名称,手机\n甲," + "1" * 200_000
+    assert answer(too_long.encode(), "a.csv")[0] == "bad_csv"  # a field is 128 K at most
     assert answer(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 old xls", "old.xls")[0] == "not_xlsx"
     assert answer(b"", "empty.csv")[0] == "not_xlsx"
     assert answer(b"\n\n ,  \n", "blank.csv")[0] == "empty"

@@ -15,6 +15,7 @@ import codecs
 import csv
 import io
 import itertools
+import operator
 import posixpath
 import re
 import time
@@ -278,9 +279,11 @@ class _Metered:
         return data
 
     def read_all(self):
+        """The whole part (a small one: no rows, so no cap of bytes per row)."""
         chunks = []
         while chunk := self.read():
             chunks.append(chunk)
+            self.budget.event()
         return b"".join(chunks)
 
     def __enter__(self):
@@ -797,14 +800,25 @@ def unquote_formula(text):
     return text
 
 
-def _csv_lines(content, encoding, skip):
-    """The file's lines as text, decoded one by one (a bad byte names its row)."""
+class _LineTooLong(ValueError):
+    pass
+
+
+def _csv_lines(content, encoding, skip, limit):
+    """The file's lines as text, decoded one by one (a bad byte names its row),
+    each at most ``limit`` bytes (characters in UTF-16)."""
     if encoding == "utf-16":
-        yield from io.TextIOWrapper(io.BytesIO(content), encoding=encoding, newline="")
-        return
-    # b"\n" is never inside a UTF-8 or GB18030 character: lines split safely
-    for line in io.BytesIO(content[skip:] if skip else content):
-        yield line.decode(encoding)
+        stream = io.TextIOWrapper(io.BytesIO(content), encoding=encoding, newline="")
+        decode = str
+    else:
+        # b"\n" is never inside a UTF-8 or GB18030 character: lines split safely
+        stream = io.BytesIO(content)
+        stream.seek(skip)
+        decode = operator.methodcaller("decode", encoding)
+    while line := stream.readline(limit + 1):
+        if len(line) > limit:
+            raise _LineTooLong
+        yield decode(line)
 
 
 def _csv_rows(content, filename, limits, width=None):
@@ -820,7 +834,8 @@ def _csv_rows(content, filename, limits, width=None):
     budget = Budget(filename, limits)
     number = 0
     try:
-        records = csv.reader(_csv_lines(content, encoding, skip), delimiter=delimiter)
+        lines = _csv_lines(content, encoding, skip, limits.max_row_bytes)
+        records = csv.reader(lines, delimiter=delimiter)
         for number, fields in enumerate(records, start=1):
             budget.event(number)
             if len(fields) > limits.max_columns:
@@ -831,6 +846,8 @@ def _csv_rows(content, filename, limits, width=None):
             budget.resume()
     except UnicodeDecodeError as err:
         raise EncodingError(filename=filename, encoding=encoding.upper(), row=number + 1) from err
+    except _LineTooLong as err:
+        raise RowTooLarge(filename=filename, row=number + 1, limit=limits.max_row_bytes) from err
     except csv.Error as err:
         raise BadCsv(filename=filename, row=number + 1, reason=str(err)) from err
 
