@@ -264,6 +264,15 @@ def test_refusals_name_file_and_problem():
     )
 
 
+def test_files_in_the_zip_are_counted_before_it_is_opened():
+    content = xlsx(HEADER + DATA, parts={f"docProps/{n}.xml": "" for n in range(10)})
+    assert answer(content, "a.xlsx", limits=wr.Limits(max_entries=10)) == (
+        "too_large",
+        {"filename": "a.xlsx", "part": "the zip directory", "size": 14, "limit": 10},
+    )
+    assert answer(content, "a.xlsx")[0] == "rows"
+
+
 def test_large_styles_are_no_large_row():
     formats = "".join(f'<numFmt numFmtId="{n}" formatCode="0.{n}"/>' for n in range(164, 80_000))
     styles = f'<styleSheet xmlns="{MAIN}"><numFmts>{formats}</numFmts></styleSheet>'
