@@ -395,6 +395,9 @@ def test_csv_refusals():
         "encoding",
         {"filename": "a.csv", "encoding": "UTF-8", "row": 8002},
     )
+    # a UTF-8 file with one GBK row early on: still UTF-8, the row is named
+    broken = "客户名称,手机\n甲,1\n".encode() + "乙,2\n".encode("gbk")
+    assert answer(broken, "b.csv")[1] == {"filename": "b.csv", "encoding": "UTF-8", "row": 3}
     wide = "客户名称,手机\n" + "1," * 20 + "\n"
     assert answer(wide.encode(), "a.csv", limits=wr.Limits(max_columns=10))[1] == {
         "filename": "a.csv",

@@ -264,7 +264,7 @@ class _Metered:
         self.size = 0
         self.first = True
 
-    def read(self, size=-1):
+    def read(self, size=-1):  # pylint: disable=method-required-super
         data = self.source.read(size if size and size > 0 else 64 * 1024)
         if self.first and data:
             self.first = False
@@ -757,22 +757,23 @@ def _looks_like_text(content, filename):
 
 
 def _csv_encoding(content):
-    """(encoding, BOM length) of a CSV file, from its BOM or its first 64 KB."""
+    """(encoding, BOM length) of a CSV file, from its BOM or its first 64 KB.
+
+    UTF-8 unless a byte before the first UTF-8 character breaks it: then GB18030
+    (which GBK and GB2312 are part of). A UTF-8 file with a bad byte further on
+    stays UTF-8, and the bad byte is named by its row.
+    """
     head = bytes(content[:4])
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8", 3
     if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         return "utf-16", 0
     sample = bytes(content[:CSV_SAMPLE])
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            codecs.getincrementaldecoder(encoding)().decode(
-                sample, final=len(content) <= CSV_SAMPLE
-            )
-        except UnicodeDecodeError:
-            continue
-        return encoding, 0
-    return "gb18030", 0  # the error is named at the row where it is
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=len(content) <= CSV_SAMPLE)
+    except UnicodeDecodeError as err:
+        return ("utf-8" if not sample[: err.start].isascii() else "gb18030"), 0
+    return "utf-8", 0
 
 
 def _csv_delimiter(text):
