@@ -7,6 +7,10 @@ from . import crm_zz_service_skill
 from . import crm_zz_service_sla_policy
 from . import crm_zz_service_sla_pause
 from . import helpdesk_ticket
+from . import helpdesk_ticket_sla
+from . import helpdesk_ticket_assignment
+from . import helpdesk_ticket_complaint
+from . import helpdesk_ticket_survey
 from . import mail_activity
 from . import crm_zz_service_article_category
 from . import crm_zz_service_article_tag
