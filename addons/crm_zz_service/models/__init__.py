@@ -20,4 +20,5 @@ from . import survey_user_input
 from . import crm_zz_service_relationship_survey
 from . import res_partner
 from . import ir_module_module
+from . import ir_http
 from . import sale_order
