@@ -27,13 +27,25 @@ class ResourceCalendar(models.Model):
         try:
             return public_holidays.parse(text)
         except public_holidays.InvalidRow as error:
+            reasons = {
+                "header": self.env._("is not the header date_from,date_to,kind,name,source"),
+                "columns": self.env._("columns instead of 5"),
+                "date": self.env._("is not a date (YYYY-MM-DD)"),
+                "order": self.env._("is before the start date"),
+                "kind": self.env._("is neither holiday nor workday"),
+                "required": self.env._("is empty; a name is required"),
+                "weekend": self.env._(
+                    "is a weekday; a make-up working day is a Saturday or Sunday"
+                ),
+                "overlap": self.env._("is also a public holiday in the file"),
+            }
             raise UserError(
                 self.env._(
-                    "Row %(row)s, column %(field)s: %(value)r %(reason)s.",
+                    "Row %(row)s, column %(field)s: %(value)s %(reason)s.",
                     row=error.row,
                     field=error.field,
-                    value=error.value,
-                    reason=error.message,
+                    value=repr(error.value),
+                    reason=reasons.get(error.reason, error.message),
                 )
             ) from error
 

@@ -27,14 +27,18 @@ KINDS = (HOLIDAY, WORKDAY)
 
 class InvalidRow(ValueError):
     """A line of the file is unusable; carries its row number (1 = header), the
-    column and the value."""
+    column, the value and a ``reason`` code (``REASONS``) for a translated message."""
 
-    def __init__(self, row, field_name, value, message):
+    def __init__(self, row, field_name, value, reason, message):
         super().__init__(f"row {row}, {field_name}={value!r}: {message}")
         self.row = row
         self.field = field_name
         self.value = value
+        self.reason = reason
         self.message = message
+
+
+REASONS = ("header", "columns", "date", "order", "kind", "required", "weekend", "overlap")
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ def _date(row, field_name, value):
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise InvalidRow(row, field_name, value, "is not a date (YYYY-MM-DD)") from None
+        raise InvalidRow(row, field_name, value, "date", "is not a date (YYYY-MM-DD)") from None
 
 
 def parse(text):
@@ -67,22 +71,28 @@ def parse(text):
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     header = next(reader, None)
     if header is None or tuple(h.strip() for h in header) != COLUMNS:
-        raise InvalidRow(1, "header", ",".join(header or ()), f"expected {','.join(COLUMNS)}")
+        raise InvalidRow(
+            1, "header", ",".join(header or ()), "header", f"expected {','.join(COLUMNS)}"
+        )
     result = []
     for number, line in enumerate(reader, start=2):
         if not any(cell.strip() for cell in line):
             continue
         if len(line) != len(COLUMNS):
-            raise InvalidRow(number, "columns", len(line), f"expected {len(COLUMNS)} columns")
+            raise InvalidRow(
+                number, "columns", len(line), "columns", f"expected {len(COLUMNS)} columns"
+            )
         values = dict(zip(COLUMNS, (cell.strip() for cell in line), strict=True))
         date_from = _date(number, "date_from", values["date_from"])
         date_to = _date(number, "date_to", values["date_to"])
         if date_to < date_from:
-            raise InvalidRow(number, "date_to", values["date_to"], "is before date_from")
+            raise InvalidRow(number, "date_to", values["date_to"], "order", "is before date_from")
         if values["kind"] not in KINDS:
-            raise InvalidRow(number, "kind", values["kind"], f"must be one of {', '.join(KINDS)}")
+            raise InvalidRow(
+                number, "kind", values["kind"], "kind", f"must be one of {', '.join(KINDS)}"
+            )
         if not values["name"]:
-            raise InvalidRow(number, "name", values["name"], "is required")
+            raise InvalidRow(number, "name", values["name"], "required", "is required")
         arrangement = Arrangement(
             date_from, date_to, values["kind"], values["name"], values["source"], number
         )
@@ -90,7 +100,11 @@ def parse(text):
             for day in arrangement.days():
                 if day.weekday() < 5:
                     raise InvalidRow(
-                        number, "date_from", day.isoformat(), "a make-up working day is a weekend"
+                        number,
+                        "date_from",
+                        day.isoformat(),
+                        "weekend",
+                        "a make-up working day is a weekend",
                     )
         result.append(arrangement)
     _check_overlap(result)
@@ -111,6 +125,7 @@ def _check_overlap(arrangements):
                         arrangement.row,
                         "date_from",
                         day.isoformat(),
+                        "overlap",
                         f"is also a holiday ({off[day].name}, row {off[day].row})",
                     )
 
