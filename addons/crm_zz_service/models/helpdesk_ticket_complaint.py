@@ -47,7 +47,7 @@ class HelpdeskTicket(models.Model):
         return True
 
     def _zz_on_stage_change(self, stage):
-        super()._zz_on_stage_change(stage)
+        result = super()._zz_on_stage_change(stage)
         complaints = self.filtered(lambda t: t.zz_request_type == "complaint")
         if stage.zz_solved or stage.closed:
             complaints._zz_check_complaint_solvable()
@@ -55,6 +55,7 @@ class HelpdeskTicket(models.Model):
             complaints._zz_check_complaint_closable()
         if stage.zz_solved:
             complaints._zz_schedule_followup()
+        return result
 
     def _zz_check_complaint_solvable(self):
         missing = self.filtered(lambda t: not (t.zz_root_cause and t.zz_resolution))

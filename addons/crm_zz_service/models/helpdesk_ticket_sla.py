@@ -178,7 +178,7 @@ class HelpdeskTicket(models.Model):
             self.filtered(lambda t: not t.zz_resolved_date).write({"zz_resolved_date": now})
         else:
             self.filtered("zz_resolved_date").write({"zz_resolved_date": False})
-        super()._zz_on_stage_change(stage)
+        return super()._zz_on_stage_change(stage)
 
     def _zz_pause_sla(self):
         running = self.filtered(lambda t: not t.zz_sla_pause_ids.filtered(lambda p: not p.date_end))

@@ -24,9 +24,10 @@ class HelpdeskTicket(models.Model):
             ticket.zz_csat = csat.get(ticket, 0.0)
 
     def _zz_on_stage_change(self, stage):
-        super()._zz_on_stage_change(stage)
+        result = super()._zz_on_stage_change(stage)
         if stage.closed and stage.zz_send_survey:
             self._zz_send_satisfaction_survey()
+        return result
 
     def _zz_send_satisfaction_survey(self):
         default = self.env.ref("crm_zz_service.survey_ticket_satisfaction", False)
