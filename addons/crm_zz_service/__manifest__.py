@@ -13,6 +13,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/crm_zz_service_rules.xml",
+        "security/crm_zz_service_holiday_import_rules.xml",
         "data/helpdesk_ticket_channel_data.xml",
         "data/helpdesk_ticket_stage_data.xml",
         "data/mail_activity_type_data.xml",

@@ -7,7 +7,7 @@ import pytz
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, tagged, users
+from odoo.tests import Form, new_test_user, tagged, users
 
 from .common import CrmZzServiceCommon
 
@@ -108,6 +108,20 @@ class TestChinaCalendar(CrmZzServiceCommon):
         with self.assertRaisesRegex(UserError, "Row 2, column date_to: '2027-02-31'"):
             wizard.action_import()
         self.assertEqual(self.env["resource.calendar.leaves"].search_count([]), leaves)
+
+    def test_managers_see_only_their_own_uploads(self):
+        other = new_test_user(
+            self.env,
+            login="crm_zz_service-leader2",
+            groups="helpdesk_mgmt.group_helpdesk_manager",
+        )
+        Import = self.env["crm.zz.service.holiday.import"]
+        mine = Import.with_user(self.leader).create(
+            {"data_file": base64.b64encode(FILE_2027.encode())}
+        )
+        self.assertFalse(Import.with_user(other).search([("id", "=", mine.id)]))
+        with self.assertRaises(AccessError):
+            mine.with_user(other).read(["data_file"])
 
     @users("crm_zz_service-agent_a")
     def test_agent_cannot_import_holidays(self):
