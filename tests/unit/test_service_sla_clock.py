@@ -7,10 +7,12 @@ November 2026: Monday 23rd to Friday 27th, Monday 30th.
 """
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from crm_zz_service_tools import sla_clock
 
+ADDON = Path(__file__).resolve().parents[2] / "addons" / "crm_zz_service"
 DAY = [(9.0, 12.0), (13.0, 18.0)]
 SCHEDULE = sla_clock.WorkSchedule(hours=dict.fromkeys(range(5), DAY))
 NATIONAL_DAY = sla_clock.WorkSchedule(
@@ -126,3 +128,73 @@ def test_running_out_of_working_time_is_an_error():
     with pytest.raises(sla_clock.HorizonExceeded) as error:
         sla_clock.add_working_hours(clock(last=23), dt(23, 9), 10)
     assert error.value.hours_left == pytest.approx(2.0)
+
+
+# China's calendar of 2025 and 2026 as the module ships it: the public holidays and
+# the make-up working days (调休) of the State Council's notices.
+CHINA_CSV = ADDON / "data" / "china_public_holidays.csv"
+
+
+def china_schedule():
+    from crm_zz_service_tools import public_holidays
+
+    arrangements = public_holidays.parse(CHINA_CSV.read_text(encoding="utf-8"))
+    return sla_clock.WorkSchedule(
+        hours=dict.fromkeys(range(5), DAY),
+        holidays=public_holidays.holidays(arrangements),
+        workdays=public_holidays.workdays(arrangements),
+    )
+
+
+def china_clock(first, last):
+    return china_schedule().intervals(first, last)
+
+
+def test_spring_festival_2026_with_make_up_saturday():
+    # Friday 13 Feb 16:00, 16h: Fri 16-18 (2h), Saturday 14 Feb is worked (调休, 8h),
+    # 15-23 Feb are off (春节), Tuesday 24 Feb 9-12 (3h) and 13-16 (3h).
+    intervals = china_clock(datetime(2026, 2, 1), datetime(2026, 3, 31))
+    assert sla_clock.add_working_hours(intervals, datetime(2026, 2, 13, 16), 16) == datetime(
+        2026, 2, 24, 16
+    )
+
+
+def test_make_up_saturday_after_spring_festival_2026():
+    # Friday 27 Feb 17:00, 4h: Fri 17-18 (1h), Saturday 28 Feb 9-12 (调休): noon on
+    # Saturday, not Monday.
+    intervals = china_clock(datetime(2026, 2, 1), datetime(2026, 3, 31))
+    assert sla_clock.add_working_hours(intervals, datetime(2026, 2, 27, 17), 4) == datetime(
+        2026, 2, 28, 12
+    )
+    plain = SCHEDULE.intervals(datetime(2026, 2, 1), datetime(2026, 3, 31))
+    assert sla_clock.add_working_hours(plain, datetime(2026, 2, 27, 17), 4) == datetime(
+        2026, 3, 2, 12
+    )
+
+
+def test_make_up_sunday_before_spring_festival_2025():
+    # Saturday 25 Jan 2025 is off; Sunday 26 Jan is worked (调休): 8h end there at 18:00.
+    intervals = china_clock(datetime(2025, 1, 20), datetime(2025, 2, 28))
+    assert sla_clock.add_working_hours(intervals, datetime(2025, 1, 25, 10), 8) == datetime(
+        2025, 1, 26, 18
+    )
+    # Monday 27 Jan 17:00, 4h: Mon 17-18 (1h), 28 Jan-4 Feb off, Wed 5 Feb 9-12.
+    assert sla_clock.add_working_hours(intervals, datetime(2025, 1, 27, 17), 4) == datetime(
+        2025, 2, 5, 12
+    )
+
+
+def test_national_day_2026_working_hours_between():
+    # Wednesday 30 Sep 17:00 to Thursday 8 Oct 12:00: 1h + 3h (1-7 Oct off).
+    intervals = china_clock(datetime(2026, 9, 1), datetime(2026, 10, 31))
+    assert sla_clock.working_hours_between(
+        intervals, datetime(2026, 9, 30, 17), datetime(2026, 10, 8, 12)
+    ) == pytest.approx(4.0)
+
+
+def test_a_workday_may_not_be_a_holiday():
+    with pytest.raises(sla_clock.InvalidSchedule) as error:
+        sla_clock.WorkSchedule(
+            hours={0: DAY}, holidays=frozenset({date(2026, 2, 14)}), workdays={date(2026, 2, 14)}
+        )
+    assert error.value.field == "workdays"

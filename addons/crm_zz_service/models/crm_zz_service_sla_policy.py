@@ -16,6 +16,12 @@ class CrmZzServiceSlaPolicy(models.Model):
     _description = "SLA Policy"
     _order = "sequence, id"
 
+    def _default_resource_calendar_id(self):
+        return (
+            self.env["resource.calendar"]._zz_china_calendar()
+            or self.env.company.resource_calendar_id
+        )
+
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
@@ -30,8 +36,10 @@ class CrmZzServiceSlaPolicy(models.Model):
         "resource.calendar",
         string="Working Hours",
         required=True,
-        default=lambda self: self.env.company.resource_calendar_id,
-        help="Working time and holidays (the calendar's leaves) the clock runs on.",
+        default=lambda self: self._default_resource_calendar_id(),
+        help="Working time and holidays (the calendar's leaves) the clock runs on; "
+        "by default China's working time in Asia/Shanghai with its public holidays "
+        "and make-up working days.",
     )
     first_response_hours = fields.Float(
         string="First Response (working hours)", required=True, default=4.0

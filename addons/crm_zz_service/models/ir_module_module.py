@@ -1,10 +1,27 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Chinese for OCA modules that ship none (helpdesk_mgmt), from
+``i18n_extra/<module>.<lang>.po`` of this module, in the databases where this
+module is installed only: nothing is patched in the process.
+
+- Terms of models, views, menus and data are loaded into the database whenever
+  the OCA module's or this module's terms are (re)loaded (``_load_module_terms``).
+- Terms of the web client's JavaScript are added to what ``ir.http`` serves
+  (models/ir_http.py).
+- Terms in the OCA module's Python code (``_()``) stay in English: Odoo reads them
+  from the OCA module's own folder, through a process-wide cache that offers no
+  per-database hook.
+"""
+
 import logging
 
-from odoo import models
+from odoo import api, models, tools
 from odoo.tools.misc import file_open, file_path
-from odoo.tools.translate import CodeTranslations, TranslationImporter, code_translations
+from odoo.tools.translate import (
+    JAVASCRIPT_TRANSLATION_COMMENT,
+    CodeTranslations,
+    TranslationImporter,
+)
 
 _logger = logging.getLogger(__name__)
 
@@ -17,28 +34,6 @@ def _extra_po_path(module_name, lang):
         return file_path(f"crm_zz_service/i18n_extra/{module_name}.{lang}.po")
     except FileNotFoundError:
         return None
-
-
-# Terms in code (Python ``_()`` and the web client's JavaScript) are not read from the
-# database but from each module's own i18n/<lang>.po, through this one function of
-# Odoo's, which offers no other hook: add our file for the modules above.
-_get_code_translations = CodeTranslations._get_code_translations
-
-
-def _get_code_translations_with_extra(module_name, lang, filter_func):
-    translations = _get_code_translations(module_name, lang, filter_func)
-    path = module_name in EXTRA_TRANSLATED_MODULES and _extra_po_path(module_name, lang)
-    if path:
-        with file_open(path, mode="rb") as fileobj:
-            extra = CodeTranslations._read_code_translations_file(fileobj, filter_func)
-        translations = {**extra, **translations}
-    return translations
-
-
-CodeTranslations._get_code_translations = staticmethod(_get_code_translations_with_extra)
-for _cache in (code_translations.python_translations, code_translations.web_translations):
-    for _key in [key for key in _cache if key[0] in EXTRA_TRANSLATED_MODULES]:
-        del _cache[_key]
 
 
 class IrModuleModule(models.Model):
@@ -68,3 +63,20 @@ class IrModuleModule(models.Model):
         if loaded:
             importer.save(overwrite=overwrite)
         return result
+
+    @api.model
+    @tools.ormcache("module_name", "lang")
+    def _zz_extra_web_translations(self, module_name, lang):
+        """``((source, translation), ...)`` of the web client's terms of an OCA
+        module in ``lang``, from this module's i18n_extra (cached per registry)."""
+        path = (
+            module_name in EXTRA_TRANSLATED_MODULES and lang and _extra_po_path(module_name, lang)
+        )
+        if not path:
+            return ()
+        with file_open(path, mode="rb") as fileobj:
+            terms = CodeTranslations._read_code_translations_file(
+                fileobj,
+                lambda row: row.get("value") and JAVASCRIPT_TRANSLATION_COMMENT in row["comments"],
+            )
+        return tuple(terms.items())

@@ -79,3 +79,26 @@ class TestKnowledgeArticle(CrmZzServiceCommon):
     @users("crm_zz_service-agent_a")
     def test_author_sees_own_draft(self):
         self.assertIn(self.draft, self.env["crm.zz.service.article"].search([]))
+
+    def test_suggestions_of_many_tickets_take_the_same_queries(self):
+        def suggestion_queries(count):
+            tickets = self.env["helpdesk.ticket"].create(
+                [
+                    {
+                        "name": f"空调不制冷 {i}",
+                        "description": "<p>不制冷</p>",
+                        "category_id": self.category_ac.id,
+                        "team_id": self.team.id,
+                        "partner_id": self.contact.id,
+                    }
+                    for i in range(count)
+                ]
+            )
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            suggested = tickets.mapped("zz_suggested_article_ids")
+            self.assertTrue(self.faq_cooling | self.process_visit <= suggested)
+            self.assertNotIn(self.draft, suggested)
+            return self.env.cr.sql_log_count - before
+
+        self.assertEqual(suggestion_queries(2), suggestion_queries(12))

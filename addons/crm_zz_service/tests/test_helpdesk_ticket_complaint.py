@@ -77,3 +77,28 @@ class TestTicketComplaint(CrmZzServiceCommon):
         ticket.stage_id = self.stage_done
         self.assertTrue(ticket.closed)
         self.assertFalse(ticket.activity_ids)
+
+    def test_solving_many_complaints_schedules_one_visit_each(self):
+        complaints = self.env["helpdesk.ticket"].create(
+            [
+                {
+                    "name": f"投诉{i}",
+                    "description": "<p>投诉</p>",
+                    "team_id": self.team.id,
+                    "partner_id": self.contact.id,
+                    "zz_request_type": "complaint",
+                    "user_id": (self.agent_a if i % 2 else self.agent_b).id,
+                    "zz_root_cause": "配件缺货",
+                    "zz_resolution": "调货并补偿",
+                }
+                for i in range(4)
+            ]
+        )
+        complaints.write({"stage_id": self.stage_solved.id})
+        complaints.write({"stage_id": self.stage_solved.id})
+        for complaint in complaints:
+            visit = complaint.activity_ids.filtered(
+                lambda a: a.activity_type_id == self.followup_type
+            )
+            self.assertEqual(len(visit), 1, "solving twice schedules one visit")
+            self.assertEqual(visit.user_id, complaint.user_id)

@@ -1,6 +1,8 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, fields
 from odoo.tests import Form, tagged
+from odoo.tools import SQL
 
 from .common import CrmZzServiceCommon
 
@@ -60,3 +62,32 @@ class TestTicketCustomer(CrmZzServiceCommon):
         self.assertEqual(ticket.zz_sla_policy_id, self.policy_standard)
         self.assertTrue(ticket.zz_resolution_deadline)
         self.assertIn(ticket.user_id, self.agent_a | self.agent_b)
+
+    def test_grade_follows_the_nightly_value_analysis(self):
+        """The ticket's stored grade is the customer's after the nightly RFM job
+        (crm_zz_customer's SQL update, followed by modified() on the grade)."""
+        ticket = self._ticket()
+        self.assertFalse(ticket.zz_grade)
+        product = self.env["product.product"].create({"name": "年度维保服务", "type": "service"})
+        self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.customer.id,
+                "invoice_date": fields.Date.today(),
+                "invoice_line_ids": [
+                    Command.create(
+                        {"product_id": product.id, "price_unit": 50_000_000.0, "tax_ids": []}
+                    )
+                ],
+            }
+        ).action_post()
+        self.env["res.partner"]._cron_zz_rfm()
+        grade = self.customer.zz_grade
+        self.assertTrue(grade, "the biggest customer gets a grade")
+        self.env.flush_all()
+        self.env.cr.execute(SQL("SELECT zz_grade FROM helpdesk_ticket WHERE id = %s", ticket.id))
+        self.assertEqual(self.env.cr.fetchone()[0], grade, "stored on the ticket")
+        self.assertEqual(
+            self.env["helpdesk.ticket"].search([("id", "=", ticket.id), ("zz_grade", "=", grade)]),
+            ticket,
+        )

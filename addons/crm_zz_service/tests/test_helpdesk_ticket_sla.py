@@ -135,7 +135,7 @@ class TestTicketSla(CrmZzServiceCommon):
         with freeze_time("2026-11-23 11:00:00"):
             ticket.stage_id = self.stage_solved
         with freeze_time("2026-12-10 09:00:00"):
-            ticket._zz_refresh_sla()
+            ticket._zz_refresh_sla_status()
         self.assertEqual(ticket.zz_sla_status, "on_track")
         self.assertEqual(ticket.zz_resolved_date, datetime(2026, 11, 23, 11, 0))
 
@@ -159,3 +159,32 @@ class TestTicketSla(CrmZzServiceCommon):
         self.assertEqual(ticket.zz_resolution_deadline, datetime(2026, 11, 23, 14, 0))
         other = self._ticket(partner_id=self.env["res.partner"].create({"name": "散客"}).id)
         self.assertEqual(other.zz_sla_policy_id, self.policy_standard)
+
+    def test_deadlines_are_stored_and_follow_the_policy(self):
+        with freeze_time("2026-11-23 09:00:00"):
+            ticket = self._ticket()
+            self.assertEqual(ticket.zz_resolution_deadline, datetime(2026, 11, 25, 18, 0))
+            # the agent picks the complaint policy: 16h instead of 24h
+            ticket.zz_sla_policy_id = self.policy_complaint
+        Ticket = self.env["helpdesk.ticket"]
+        self.assertEqual(
+            Ticket.search(
+                [("id", "=", ticket.id), ("zz_resolution_deadline", "=", "2026-11-24 18:00:00")]
+            ),
+            ticket,
+            "the new deadline is in the database, searchable",
+        )
+        self.assertEqual(ticket.zz_first_response_deadline, datetime(2026, 11, 23, 11, 0))
+        ticket.zz_sla_policy_id = False
+        self.assertFalse(ticket.zz_resolution_deadline)
+        self.assertFalse(ticket.zz_sla_status)
+
+    def test_late_first_response_breaches_without_waiting_for_the_cron(self):
+        with freeze_time("2026-11-23 09:00:00"):
+            ticket = self._ticket(zz_request_type="complaint")
+        self.assertEqual(ticket.zz_sla_status, "on_track")
+        with freeze_time("2026-11-23 11:30:00"):
+            ticket.stage_id = self.stage_progress
+            self.env.flush_all()
+        self.assertEqual(ticket.zz_first_response_date, datetime(2026, 11, 23, 11, 30))
+        self.assertEqual(ticket.zz_sla_status, "breached")

@@ -41,11 +41,19 @@ class HorizonExceeded(ValueError):
 @dataclass(frozen=True)
 class WorkSchedule:
     """Working hours per weekday (0 = Monday) as ``(from_hour, to_hour)`` floats,
-    whole-day holidays and partial leaves ``(start, end)``."""
+    whole-day holidays, partial leaves ``(start, end)`` and extra working days.
+
+    ``workdays`` are dated working days off the weekly pattern: China's make-up
+    working days (调休上班), a Saturday or Sunday worked because a public holiday
+    was moved. Each works the hours of ``workday_hours`` (by default those of the
+    first working weekday), as an Odoo attendance line dated that one day does.
+    """
 
     hours: dict = field(default_factory=dict)
     holidays: frozenset = frozenset()
     leaves: tuple = ()
+    workdays: frozenset = frozenset()
+    workday_hours: tuple = ()
 
     def __post_init__(self):
         for weekday, spans in self.hours.items():
@@ -55,19 +63,31 @@ class WorkSchedule:
                 start, end = span
                 if not 0 <= start < end <= 24:
                     raise InvalidSchedule("hours", span, "needs 0 <= from < to <= 24")
+        overlap = sorted(set(self.workdays) & set(self.holidays))
+        if overlap:
+            raise InvalidSchedule("workdays", overlap[0], "is also a holiday")
+
+    def _spans(self, day):
+        if day in self.holidays:
+            return ()
+        if day in self.workdays:
+            if self.workday_hours:
+                return self.workday_hours
+            first = min((d for d, spans in self.hours.items() if spans), default=None)
+            return self.hours[first] if first is not None else ()
+        return self.hours.get(day.weekday(), ())
 
     def intervals(self, start, end):
         """The working intervals between ``start`` and ``end``, holidays and leaves removed."""
         result = []
         day = start.date()
         while day <= end.date():
-            if day not in self.holidays:
-                midnight = datetime.combine(day, datetime.min.time())
-                for from_hour, to_hour in sorted(self.hours.get(day.weekday(), ())):
-                    span_start = max(start, midnight + timedelta(hours=from_hour))
-                    span_end = min(end, midnight + timedelta(hours=to_hour))
-                    if span_start < span_end:
-                        result.append((span_start, span_end))
+            midnight = datetime.combine(day, datetime.min.time())
+            for from_hour, to_hour in sorted(self._spans(day)):
+                span_start = max(start, midnight + timedelta(hours=from_hour))
+                span_end = min(end, midnight + timedelta(hours=to_hour))
+                if span_start < span_end:
+                    result.append((span_start, span_end))
             day += timedelta(days=1)
         return subtract(result, self.leaves)
 
