@@ -62,6 +62,7 @@ class ResPartner(models.Model):
         string="Top 80% Revenue",
         readonly=True,
         copy=False,
+        index=True,
         help="Among the customers that together make 80% of invoiced revenue.",
     )
     zz_rfm_date = fields.Date(string="Analysed On", readonly=True, copy=False)
