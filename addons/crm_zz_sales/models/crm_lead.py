@@ -34,6 +34,7 @@ class CrmLead(models.Model):
         store=True,
         readonly=False,
         precompute=True,
+        index=True,
     )
     zz_park_id = fields.Many2one(
         "crm.zz.park",
@@ -42,6 +43,7 @@ class CrmLead(models.Model):
         store=True,
         readonly=False,
         precompute=True,
+        index=True,
     )
     zz_industry_id = fields.Many2one(
         "res.partner.industry",
@@ -102,6 +104,7 @@ class CrmLead(models.Model):
         string="Blended Score",
         compute="_compute_zz_blended_score",
         store=True,
+        index=True,  # the pipeline is sorted by it
         aggregator="avg",
         digits=(16, 1),
         help="BANT score blended with the predictive probability; sorts the pipeline.",
@@ -400,21 +403,37 @@ class CrmLead(models.Model):
         leads.flush_recordset(["zz_bant_score", "zz_blended_score"])
 
     def _cron_zz_remind_stalled(self):
-        """Give the salesperson of each stalled lead one to-do, once per stay in a stage."""
+        """Give the salesperson of each stalled lead one to-do, once per stay in a stage.
+
+        All to-dos are created in one ``create()``; each names its days and stage.
+        """
         leads = self.search([("zz_is_stalled", "=", True), ("user_id", "!=", False)])
         leads = leads.filtered(
             lambda lead: not lead.zz_stall_reminded_date
             or lead.zz_stall_reminded_date < lead.date_last_stage_update
         )
-        for lead in leads:
-            lead.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._(
-                    "Stalled for %(days)s days in %(stage)s",
-                    days=lead.zz_days_in_stage,
-                    stage=lead.stage_id.name,
-                ),
-                user_id=lead.user_id.id,
-            )
+        if not leads:
+            return leads
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
+        self.env["mail.activity"].create(
+            [
+                {
+                    "activity_type_id": todo.id,
+                    "automated": True,
+                    "res_model_id": model_id,
+                    "res_id": lead.id,
+                    "user_id": lead.user_id.id,
+                    "date_deadline": today,
+                    "summary": self.env._(
+                        "Stalled for %(days)s days in %(stage)s",
+                        days=lead.zz_days_in_stage,
+                        stage=lead.stage_id.name,
+                    ),
+                }
+                for lead in leads
+            ]
+        )
         leads.write({"zz_stall_reminded_date": fields.Datetime.now()})
         return leads
