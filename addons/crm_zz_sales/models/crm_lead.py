@@ -53,6 +53,14 @@ class CrmLead(models.Model):
         readonly=False,
         precompute=True,
     )
+    # The customer's grade (the value analysis, or the override a manager set), stored
+    # so that the pipeline can be filtered and grouped by it; follows the customer.
+    zz_grade = fields.Selection(
+        related="partner_id.commercial_partner_id.zz_grade",
+        string="Customer Grade",
+        store=True,
+        index=True,
+    )
     zz_product_category_ids = fields.Many2many(
         "product.category",
         "crm_lead_zz_product_category_rel",
