@@ -296,7 +296,17 @@ class ResPartner(models.Model):
             checked += len(partners)
             left = self.search_count(domain) if partners else 0
             self.env["ir.cron"]._notify_progress(done=len(partners), remaining=left)
-            # stop when done, under the scheduler, or if a batch made no headway
-            if under_scheduler or not left or left == remaining:
+            if under_scheduler:
+                if left:
+                    # the scheduler calls again at once; so does a manual run ("Run
+                    # Manually" does one call), through a trigger
+                    cron = self.env.ref(
+                        "crm_zz_customer.ir_cron_zz_refresh_lifecycle", raise_if_not_found=False
+                    )
+                    if cron:
+                        cron._trigger()
+                return checked
+            # stop when done, or if a batch made no headway
+            if not left or left == remaining:
                 return checked
             remaining = left

@@ -47,8 +47,12 @@ class TestPartnerLifecycle(CrmZzCustomerCommon):
             cron = self.env.ref("crm_zz_customer.ir_cron_zz_refresh_lifecycle")
             progress = self.env["ir.cron.progress"].create({"cron_id": cron.id})
             scheduled = Partner.with_context(ir_cron_progress_id=progress.id)
+            Trigger = self.env["ir.cron.trigger"]
+            triggers = Trigger.search_count([("cron_id", "=", cron.id)])
             self.assertEqual(scheduled._cron_zz_refresh_lifecycle(batch_size=3), 3)
             self.assertEqual((progress.done, progress.remaining), (3, todo - 3))
+            # the rest follows at once, also after "Run Manually"
+            self.assertEqual(Trigger.search_count([("cron_id", "=", cron.id)]), triggers + 1)
             # the scheduler calls again: the job goes on with the others
             self.assertEqual(Partner._cron_zz_refresh_lifecycle(batch_size=2), todo - 3)
             self.assertEqual(self.customer.zz_lifecycle, "dormant")
