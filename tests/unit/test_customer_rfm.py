@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """RFM scores give the eight Chinese segments, a Pareto set and a grade."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -9,8 +10,8 @@ from crm_zz_customer_tools.rfm import (
     InvalidScore,
     Scores,
     grade,
-    ntile,
     pareto,
+    quintiles,
     segment,
     segment_table,
 )
@@ -46,19 +47,29 @@ def test_scores_outside_one_to_five_are_refused(bad):
     assert err.value.value == bad
 
 
-def test_ntile_gives_earlier_buckets_the_extra_rows():
-    # like PostgreSQL: ntile(5) over 7 rows → 1,1,2,2,3,4,5
-    assert ntile(list("abcdefg")) == {
-        "a": 1,
-        "b": 1,
-        "c": 2,
-        "d": 2,
-        "e": 3,
-        "f": 4,
-        "g": 5,
-    }
-    assert ntile(["x"]) == {"x": 1}
-    assert ntile([]) == {}
+def test_quintiles_of_distinct_values_are_fifths():
+    # twenty customers, all different: four per score
+    scores = quintiles({f"c{i:02}": i for i in range(20)})
+    assert [scores[f"c{i:02}"] for i in range(20)] == [1] * 4 + [2] * 4 + [3] * 4 + [4] * 4 + [
+        5
+    ] * 4
+
+
+def test_equal_values_get_equal_scores_whatever_the_key():
+    # issue 9: four customers with identical invoices must not get four scores
+    values = {"a": 10, "z": 10, "m": 10, "b": 10, "low": 1, "high": 99}
+    scores = quintiles(values)
+    assert {scores[key] for key in "azmb"} == {2}
+    assert scores["low"] == 1
+    assert scores["high"] == 5
+    assert set(quintiles({key: 7 for key in "abcd"}).values()) == {1}
+
+
+def test_quintiles_rank_dates_and_amounts():
+    scores = quintiles({"old": date(2025, 1, 1), "new": date(2026, 6, 1), "same": date(2026, 6, 1)})
+    assert scores == {"old": 1, "new": 3, "same": 3}
+    assert quintiles({"x": Decimal("5")}) == {"x": 1}
+    assert quintiles({}) == {}
 
 
 def test_pareto_takes_the_biggest_customers_up_to_eighty_percent():
@@ -70,6 +81,14 @@ def test_pareto_takes_the_biggest_customers_up_to_eighty_percent():
 def test_pareto_includes_the_customer_that_crosses_the_line():
     # total 100: 50 (before 0), 25 (before 50), 25 (before 75 < 80: in)
     assert pareto({"a": 50, "b": 25, "c": 25}) == {"a", "b", "c"}
+
+
+def test_pareto_keeps_equal_customers_together():
+    # total 100: a (before 0); b, c, d each have 70 invoiced by bigger customers,
+    # below 80: all three are in, whichever comes first by key
+    assert pareto({"a": 70, "d": 10, "b": 10, "c": 10}) == {"a", "b", "c", "d"}
+    # total 100: 50 (before 0); 20 and 20 (before 50); 10 (before 90: out)
+    assert pareto({"a": 50, "y": 20, "x": 20, "b": 10}) == {"a", "x", "y"}
 
 
 def test_pareto_ignores_refunds_and_handles_nothing():

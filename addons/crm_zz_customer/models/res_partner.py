@@ -20,6 +20,9 @@ GRADES = [("a", "A"), ("b", "B"), ("c", "C"), ("d", "D")]
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    # the "My Customers" filter and the public pool search on the salesperson
+    user_id = fields.Many2one(index=True)
+
     # Location in Zhengzhou
     zz_district_id = fields.Many2one(
         "crm.zz.district",
@@ -61,6 +64,13 @@ class ResPartner(models.Model):
         readonly=True,
         copy=False,
         help="Date of the last confirmed sale order or posted customer invoice.",
+    )
+    zz_lifecycle_date = fields.Date(
+        string="Stage Checked On",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="When the daily job last checked the stage; it resumes from the others.",
     )
     zz_lifecycle_auto = fields.Selection(
         LIFECYCLE_STAGES,
@@ -211,25 +221,36 @@ class ResPartner(models.Model):
         return last
 
     def _zz_refresh_lifecycle(self):
-        """Recompute last deal date and stage of these commercial partners, in batch."""
+        """Recompute last deal date and stage of these commercial partners, in batch.
+
+        Idempotent: run twice, it writes the same values and marks the partners
+        checked today.
+        """
         partners = self.commercial_partner_id
         if not partners:
             return
         last = partners._zz_last_deal_dates()
+        today = fields.Date.context_today(self)
+        partners.fetch(["zz_last_deal_date"])
+        moved = partners.filtered(lambda p: p.zz_last_deal_date != last.get(p.id))
         ids = partners.ids
+        # one statement for dates that differ per partner (an ORM write would take
+        # one UPDATE per distinct date), announced to the ORM right after
         self.env.cr.execute(
             SQL(
-                """UPDATE res_partner p SET zz_last_deal_date = v.last_deal
+                """UPDATE res_partner p
+                      SET zz_last_deal_date = v.last_deal, zz_lifecycle_date = %s
                      FROM unnest(%s::int[], %s::date[]) AS v(id, last_deal)
-                    WHERE p.id = v.id
-                      AND p.zz_last_deal_date IS DISTINCT FROM v.last_deal""",
+                    WHERE p.id = v.id""",
+                today,
                 ids,
                 [last.get(pid) for pid in ids],
             )
         )
-        partners.invalidate_recordset(["zz_last_deal_date"])
+        partners.invalidate_recordset(["zz_last_deal_date", "zz_lifecycle_date"])
+        partners.modified(["zz_lifecycle_date"])
+        moved.modified(["zz_last_deal_date"])
         thresholds = self._zz_lifecycle_thresholds()
-        today = fields.Date.context_today(self)
         by_stage = defaultdict(list)
         for partner in partners:
             stage = lifecycle.stage(partner.zz_last_deal_date, today, thresholds)
@@ -242,8 +263,50 @@ class ResPartner(models.Model):
             )
 
     @api.model
-    def _cron_zz_refresh_lifecycle(self, batch_size=5000):
-        """Daily: move customers between stages as time passes."""
-        partners = self.search([("parent_id", "=", False)], order="id")
-        for start in range(0, len(partners), batch_size):
-            partners[start : start + batch_size]._zz_refresh_lifecycle()
+    def _zz_lifecycle_todo_domain(self):
+        """Commercial partners the daily job has not checked today."""
+        today = fields.Date.context_today(self)
+        return [
+            ("parent_id", "=", False),
+            "|",
+            ("zz_lifecycle_date", "=", False),
+            ("zz_lifecycle_date", "<", today),
+        ]
+
+    @api.model
+    def _cron_zz_refresh_lifecycle(self, batch_size=1000):
+        """Daily: move customers between stages as time passes.
+
+        Works through the partners not checked today, ``batch_size`` at a time.
+        Under the scheduler each call does one batch and reports its progress
+        (``ir.cron._notify_progress``); the scheduler commits that batch and calls
+        again until nothing remains, so a run that stops halfway resumes where it
+        stopped and a second run the same day finds nothing to do. Called outside
+        the scheduler (shell, tests), it does every batch in the caller's
+        transaction. Returns the number of partners checked.
+        """
+        domain = self._zz_lifecycle_todo_domain()
+        # the scheduler's progress record: present only when run as a scheduled job
+        under_scheduler = bool(self.env.context.get("ir_cron_progress_id"))
+        checked = 0
+        remaining = None
+        while True:
+            partners = self.search(domain, order="id", limit=batch_size)
+            partners._zz_refresh_lifecycle()
+            checked += len(partners)
+            left = self.search_count(domain) if partners else 0
+            self.env["ir.cron"]._notify_progress(done=len(partners), remaining=left)
+            if under_scheduler:
+                if left:
+                    # the scheduler calls again at once; so does a manual run ("Run
+                    # Manually" does one call), through a trigger
+                    cron = self.env.ref(
+                        "crm_zz_customer.ir_cron_zz_refresh_lifecycle", raise_if_not_found=False
+                    )
+                    if cron:
+                        cron._trigger()
+                return checked
+            # stop when done, or if a batch made no headway
+            if not left or left == remaining:
+                return checked
+            remaining = left

@@ -26,6 +26,7 @@ class ResPartner(models.Model):
         string="Last Contact",
         compute="_compute_zz_last_contact_date",
         store=True,
+        index=True,
         help="Date of the last logged interaction with the customer.",
     )
 

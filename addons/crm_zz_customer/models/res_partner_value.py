@@ -17,11 +17,26 @@ RFM_SEGMENTS = [
 ]
 
 
+# written by the value analysis' SQL statement on every analysed customer
+RFM_FIGURES = [
+    "zz_rfm_recency_days",
+    "zz_rfm_frequency",
+    "zz_rfm_monetary",
+    "zz_rfm_r",
+    "zz_rfm_f",
+    "zz_rfm_m",
+    "zz_rfm_date",
+]
+# ... and on those whose classification changed
+RFM_CLASS = ["zz_rfm_segment", "zz_is_pareto", "zz_grade_auto"]
+
+
 class ResPartner(models.Model):
     """Value analysis: RFM scores from posted customer invoices, Pareto, grade.
 
-    Written by the scheduled action in one set-based SQL statement; the rules
-    (segments, grade, Pareto cut) are in ``tools/rfm.py``.
+    Written by the scheduled action in one set-based SQL statement, then announced
+    to the ORM; the rules (scores, segments, grade, Pareto cut) are in
+    ``tools/rfm.py``.
     """
 
     _inherit = "res.partner"
@@ -47,6 +62,7 @@ class ResPartner(models.Model):
         string="Top 80% Revenue",
         readonly=True,
         copy=False,
+        index=True,
         help="Among the customers that together make 80% of invoiced revenue.",
     )
     zz_rfm_date = fields.Date(string="Analysed On", readonly=True, copy=False)
@@ -75,13 +91,20 @@ class ResPartner(models.Model):
                 HAVING COUNT(*) FILTER (WHERE move.move_type = 'out_invoice') > 0
             ),
             scored AS (
+                -- ranked on the values only: equal values, equal scores
+                -- (tools/rfm.py quintiles: percent_rank() in integers)
                 SELECT partner_id, last_date, frequency, monetary,
-                       ntile(5) OVER (ORDER BY last_date, partner_id) AS r,
-                       ntile(5) OVER (ORDER BY frequency, partner_id) AS f,
-                       ntile(5) OVER (ORDER BY monetary, partner_id) AS m,
+                       COALESCE(LEAST(5, 1 + 5 * (rank() OVER (ORDER BY last_date) - 1)
+                                         / NULLIF(COUNT(*) OVER () - 1, 0)), 1) AS r,
+                       COALESCE(LEAST(5, 1 + 5 * (rank() OVER (ORDER BY frequency) - 1)
+                                         / NULLIF(COUNT(*) OVER () - 1, 0)), 1) AS f,
+                       COALESCE(LEAST(5, 1 + 5 * (rank() OVER (ORDER BY monetary) - 1)
+                                         / NULLIF(COUNT(*) OVER () - 1, 0)), 1) AS m,
+                       -- revenue of the customers that invoiced strictly more
                        COALESCE(SUM(GREATEST(monetary, 0)) OVER (
-                           ORDER BY monetary DESC, partner_id
-                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before,
+                           ORDER BY monetary DESC
+                           RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+                           EXCLUDE GROUP), 0) AS before,
                        SUM(GREATEST(monetary, 0)) OVER () AS total
                   FROM stats
             ),
@@ -90,7 +113,10 @@ class ResPartner(models.Model):
                        scored.r, scored.f, scored.m,
                        COALESCE(scored.monetary > 0
                                 AND scored.before < scored.total * %(share)s, FALSE)
-                           AS is_pareto
+                           AS is_pareto,
+                       partner.zz_rfm_segment AS old_segment,
+                       partner.zz_is_pareto AS old_is_pareto,
+                       partner.zz_grade_auto AS old_grade
                   FROM res_partner partner
                   LEFT JOIN scored ON scored.partner_id = partner.id
                  WHERE scored.partner_id IS NOT NULL OR partner.zz_rfm_segment IS NOT NULL
@@ -105,15 +131,16 @@ class ResPartner(models.Model):
                    zz_rfm_segment = segments.segment,
                    zz_is_pareto = result.is_pareto,
                    zz_rfm_date = %(today)s,
-                   zz_grade_auto = segments.grade,
-                   -- the stored compute of zz_grade: the override wins
-                   zz_grade = COALESCE(partner.zz_grade_manual, segments.grade)
+                   zz_grade_auto = segments.grade
               FROM result
               LEFT JOIN segments
                 ON (segments.r, segments.f, segments.m, segments.is_pareto)
                  = (result.r, result.f, result.m, result.is_pareto)
              WHERE partner.id = result.id
-            RETURNING partner.id
+            RETURNING partner.id,
+                      result.old_segment IS DISTINCT FROM segments.segment
+                          OR result.old_is_pareto IS DISTINCT FROM result.is_pareto
+                          OR result.old_grade IS DISTINCT FROM segments.grade
             """,
             table=table,
             share=rfm.PARETO_SHARE,
@@ -122,23 +149,24 @@ class ResPartner(models.Model):
 
     @api.model
     def _cron_zz_rfm(self):
-        """Recompute RFM scores, segments, Pareto flag and grade of all customers."""
+        """Recompute RFM scores, segments, Pareto flag and grade of all customers.
+
+        The statement writes the analysis fields only; it then announces them to
+        the ORM (``modified``) so that every stored field depending on them is
+        recomputed by its own compute: the partner's ``zz_grade`` (manual
+        override or analysis, ``_compute_zz_grade`` is its only owner) and, through
+        it, the grades stored on leads, orders or tickets. Segment, Pareto flag and
+        automatic grade are announced only where they changed, so a night that
+        changes few grades recomputes few records.
+        """
         self.env.flush_all()
         self.env.cr.execute(self._zz_rfm_query())
-        ids = [row[0] for row in self.env.cr.fetchall()]
-        self.browse(ids).invalidate_recordset(
-            [
-                "zz_rfm_recency_days",
-                "zz_rfm_frequency",
-                "zz_rfm_monetary",
-                "zz_rfm_r",
-                "zz_rfm_f",
-                "zz_rfm_m",
-                "zz_rfm_segment",
-                "zz_is_pareto",
-                "zz_rfm_date",
-                "zz_grade_auto",
-                "zz_grade",
-            ]
-        )
-        return len(ids)
+        rows = self.env.cr.fetchall()
+        partners = self.browse(partner_id for partner_id, _changed in rows)
+        reclassified = self.browse(partner_id for partner_id, changed in rows if changed)
+        partners.invalidate_recordset(RFM_FIGURES + RFM_CLASS)
+        partners.modified(RFM_FIGURES)
+        reclassified.modified(RFM_CLASS)
+        # recompute the dependents now, while the job runs, not at some later flush
+        self.env.flush_all()
+        return len(partners)

@@ -33,6 +33,36 @@ class TestPartnerLifecycle(CrmZzCustomerCommon):
             self._posted_invoice(self.customer, invoice_date="2026-08-01")
             self.assertEqual(self.customer.zz_lifecycle, "active")
 
+    def test_daily_job_works_in_batches_resumes_and_can_run_twice(self):
+        """Under the scheduler each call checks one batch and reports what is left;
+        the scheduler calls again until nothing is left; a second run the same day
+        has nothing to do."""
+        self.env["ir.config_parameter"].set_param("crm_zz_customer.lifecycle_dormant_days", 90)
+        Partner = self.env["res.partner"]
+        with freeze_time("2026-01-10"):
+            self._confirmed_order(self.customer)
+        with freeze_time("2026-05-01"):
+            todo = Partner.search_count(Partner._zz_lifecycle_todo_domain())
+            self.assertGreater(todo, 3)
+            cron = self.env.ref("crm_zz_customer.ir_cron_zz_refresh_lifecycle")
+            progress = self.env["ir.cron.progress"].create({"cron_id": cron.id})
+            scheduled = Partner.with_context(ir_cron_progress_id=progress.id)
+            Trigger = self.env["ir.cron.trigger"]
+            triggers = Trigger.search_count([("cron_id", "=", cron.id)])
+            self.assertEqual(scheduled._cron_zz_refresh_lifecycle(batch_size=3), 3)
+            self.assertEqual((progress.done, progress.remaining), (3, todo - 3))
+            # the rest follows at once, also after "Run Manually"
+            self.assertEqual(Trigger.search_count([("cron_id", "=", cron.id)]), triggers + 1)
+            # the scheduler calls again: the job goes on with the others
+            self.assertEqual(Partner._cron_zz_refresh_lifecycle(batch_size=2), todo - 3)
+            self.assertEqual(self.customer.zz_lifecycle, "dormant")
+            self.assertEqual(str(self.customer.zz_lifecycle_date), "2026-05-01")
+            # run twice the same day: nothing left to do, nothing changes
+            self.assertEqual(Partner._cron_zz_refresh_lifecycle(), 0)
+            self.assertEqual(self.customer.zz_lifecycle, "dormant")
+        with freeze_time("2026-05-02"):
+            self.assertEqual(Partner._cron_zz_refresh_lifecycle(), todo)
+
     def test_manual_override_wins_and_is_tracked(self):
         self._confirmed_order(self.customer)
         customer = self.customer.with_context(tracking_disable=False, mail_notrack=False)
@@ -79,6 +109,14 @@ class TestPartnerLifecycle(CrmZzCustomerCommon):
         self.assertEqual(
             dict(Partner._read_group(domain, ["zz_grade"], ["__count"])), {"b": 1, False: 1}
         )
+
+    def test_fields_the_filters_search_are_indexed(self):
+        for column in ("zz_last_contact_date", "zz_lifecycle_date", "zz_is_pareto", "user_id"):
+            self.env.cr.execute(
+                "SELECT 1 FROM pg_indexes WHERE tablename = 'res_partner' AND indexdef ILIKE %s",
+                [f"%({column})%"],
+            )
+            self.assertTrue(self.env.cr.fetchone(), column)
 
 
 @tagged("at_install", "-post_install")

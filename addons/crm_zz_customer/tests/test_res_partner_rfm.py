@@ -115,9 +115,9 @@ class TestPartnerRfm(CrmZzCustomerCommon):
         last = {partner.id: day for partner, day, _count in stats}
         count = {partner.id: n for partner, _day, n in stats}
         money = {partner.id: round(revenue[partner], 2) for partner, _d, _n in stats}
-        r = rfm.ntile(sorted(ids, key=lambda i: (last[i], i)))
-        f = rfm.ntile(sorted(ids, key=lambda i: (count[i], i)))
-        m = rfm.ntile(sorted(ids, key=lambda i: (money[i], i)))
+        r = rfm.quintiles(last)
+        f = rfm.quintiles(count)
+        m = rfm.quintiles(money)
         top = rfm.pareto(money)
         for partner in self.env["res.partner"].browse(ids):
             pid = partner.id
@@ -130,6 +130,62 @@ class TestPartnerRfm(CrmZzCustomerCommon):
             self.assertEqual(partner.zz_is_pareto, pid in top)
             self.assertEqual(partner.zz_grade_auto, rfm.grade(rfm.segment(scores), pid in top))
 
+    def test_identical_customers_get_identical_scores_and_grade(self):
+        """Issue 9: four customers with the same invoices were scored 2, 3, 3, 4 and
+        graded B and C, because ties were broken by the order of creation."""
+        twins = self.env["res.partner"].create(
+            [{"name": f"同样的客户{i}", "is_company": True} for i in range(4)]
+        )
+        for twin in twins:
+            for day in ("2026-03-02", "2026-05-11"):
+                self._posted_invoice(twin, amount=1010.0, invoice_date=day)
+        self.env["res.partner"]._cron_zz_rfm()
+        self.assertEqual(len(set(twins.mapped("zz_rfm_r"))), 1)
+        self.assertEqual(len(set(twins.mapped("zz_rfm_f"))), 1)
+        self.assertEqual(len(set(twins.mapped("zz_rfm_m"))), 1)
+        self.assertEqual(len(set(twins.mapped("zz_rfm_segment"))), 1)
+        self.assertEqual(len(set(twins.mapped("zz_is_pareto"))), 1)
+        self.assertEqual(len(set(twins.mapped("zz_grade"))), 1)
+        self.assertTrue(twins[0].zz_grade)
+
+    def test_grade_follows_the_analysis_through_the_orm(self):
+        """The job writes the analysis by SQL; the grade, a stored field computed
+        from it, is recomputed all the same and found by the Grade filters."""
+        self.env["res.partner"]._cron_zz_rfm()
+        self.assertEqual(self.small_old.zz_grade, "d")
+        # the small customer becomes the biggest, most frequent and most recent
+        self.env["account.move"].create(
+            [
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": self.small_old.id,
+                    "invoice_date": self.big_last_day + timedelta(days=1),
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "product_id": self.product.id,
+                                "price_unit": 5_000_000.0,
+                                "tax_ids": [],
+                            }
+                        )
+                    ],
+                }
+                for _repeat in range(13)
+            ]
+        ).action_post()
+        self.env["res.partner"]._cron_zz_rfm()
+        self.env.invalidate_all()
+        self.assertEqual(self.small_old.zz_grade_auto, "a")
+        self.assertEqual(self.small_old.zz_grade, "a")
+        Partner = self.env["res.partner"]
+        self.assertIn(self.small_old, Partner.search([("zz_grade", "=", "a")]))
+        self.assertNotIn(self.small_old, Partner.search([("zz_grade", "=", "d")]))
+        # a manual grade still wins over the analysis
+        self.small_old.zz_grade_manual = "c"
+        self.env["res.partner"]._cron_zz_rfm()
+        self.env.invalidate_all()
+        self.assertEqual(self.small_old.zz_grade, "c")
+
     def test_customer_without_invoices_any_more_is_cleared(self):
         self.env["res.partner"]._cron_zz_rfm()
         self.assertTrue(self.small_old.zz_rfm_segment)
@@ -139,6 +195,7 @@ class TestPartnerRfm(CrmZzCustomerCommon):
         self.env["res.partner"]._cron_zz_rfm()
         self.assertFalse(self.small_old.zz_rfm_segment)
         self.assertFalse(self.small_old.zz_grade_auto)
+        self.assertFalse(self.small_old.zz_grade)
 
     def test_value_list_shows_analysed_customers(self):
         self.env["res.partner"]._cron_zz_rfm()

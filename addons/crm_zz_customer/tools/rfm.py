@@ -3,15 +3,21 @@
 """RFM value analysis: quintile scores, the eight Chinese segments, Pareto, grade.
 
 Pure Python. The scheduled action computes scores and the Pareto flag in one
-SQL statement (``ntile(5)`` and a running sum); these functions are the
+SQL statement (``rank()`` and a running sum); these functions are the
 reference it is tested against, and the segment and grade tables the SQL joins.
 
 - Recency: the more recent the last invoice, the higher the score.
 - Frequency: the number of posted customer invoices.
 - Monetary: invoiced revenue, refunds deducted.
 A score of 3 or more (of 1–5) counts as high.
+
+Customers are ranked on their values only, never on anything else (such as the
+order they were created in): customers with equal values get equal scores, the
+same segment, the same Pareto flag and the same grade.
 """
 
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -93,40 +99,38 @@ def segment_table():
     return rows
 
 
-def ntile(keys, buckets=5):
-    """Bucket numbers 1..buckets like PostgreSQL's ``ntile`` over ``keys`` in order.
+def quintiles(values, buckets=5):
+    """Score 1..buckets of each customer from its value; equal values score equally.
 
-    ``keys`` is a list of hashable ids already sorted ascending by the measure;
-    returns {key: bucket}. Earlier buckets get the extra rows, as in PostgreSQL.
+    ``values`` maps a customer to its value (a date, count or amount; higher is
+    better). A customer's score follows the share of the *other* customers whose
+    value is strictly lower (PostgreSQL's ``percent_rank()``, in integers):
+    ``1 + buckets * below // (count - 1)``, at most ``buckets``. The lowest value
+    scores 1, the highest scores ``buckets`` unless about a fifth of the
+    customers or more share it; a lone customer scores 1. Returns {customer: score}.
     """
-    count = len(keys)
+    count = len(values)
+    ordered = sorted(values.values())
     result = {}
-    base, extra = divmod(count, buckets)
-    index = 0
-    for bucket in range(1, buckets + 1):
-        size = base + (1 if bucket <= extra else 0)
-        for key in keys[index : index + size]:
-            result[key] = bucket
-        index += size
+    for key, value in values.items():
+        below = bisect_left(ordered, value)
+        result[key] = min(buckets, 1 + buckets * below // (count - 1)) if count > 1 else 1
     return result
 
 
 def pareto(revenue, share=PARETO_SHARE):
     """The customers that make ``share`` of revenue.
 
-    ``revenue`` maps a customer to its revenue. Customers are taken by revenue,
-    largest first (ties by key); a customer is in the set while the revenue of
-    those before it is still below the share of the total. Customers without
-    positive revenue are never in it.
+    ``revenue`` maps a customer to its revenue. A customer with positive revenue
+    is in the set while the revenue of the customers that invoiced strictly more
+    than it is still below the share of the total: customers with equal revenue
+    are in or out together. Customers without positive revenue are never in it.
     """
-    total = sum((Decimal(v) for v in revenue.values() if v > 0), Decimal(0))
-    if total <= 0:
-        return set()
-    chosen = set()
-    before = Decimal(0)
-    for key, value in sorted(revenue.items(), key=lambda kv: (-kv[1], kv[0])):
-        if value <= 0 or before >= total * share:
-            break
-        chosen.add(key)
-        before += Decimal(value)
-    return chosen
+    positive = {key: Decimal(value) for key, value in revenue.items() if value > 0}
+    total = sum(positive.values(), Decimal(0))
+    before = {}
+    running = Decimal(0)
+    for value, count in sorted(Counter(positive.values()).items(), reverse=True):
+        before[value] = running
+        running += value * count
+    return {key for key, value in positive.items() if before[value] < total * share}

@@ -5,6 +5,10 @@ from . import crm_zz_sales_competitor
 from . import crm_zz_sales_assignment_log
 from . import crm_zz_sales_target
 from . import crm_lead
+from . import crm_lead_scoring
+from . import crm_lead_gate
+from . import crm_lead_assignment
+from . import crm_lead_road_to_cash
 from . import crm_team
 from . import crm_team_member
 from . import res_partner

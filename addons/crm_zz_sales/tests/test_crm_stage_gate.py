@@ -135,3 +135,18 @@ class TestStageGate(CrmZzSalesCommon):
             lead.invalidate_recordset(["zz_days_in_stage", "zz_is_stalled"])
             self.assertEqual(lead.zz_days_in_stage, 0)
             self.assertFalse(lead.zz_is_stalled)
+
+    def test_each_stalled_lead_gets_its_own_reminder_in_one_go(self):
+        first = self._create_opportunity(name="旧线索")
+        second = self._create_opportunity(name="更旧的线索", user_id=self.salesman_2.id)
+        first.date_last_stage_update = datetime(2026, 3, 1, 9, 0)
+        second.date_last_stage_update = datetime(2026, 2, 20, 9, 0)
+        with freeze_time(datetime(2026, 3, 16, 9, 0)):
+            reminded = self.env["crm.lead"]._cron_zz_remind_stalled()
+        self.assertEqual(reminded & (first | second), first | second)
+        for lead, user, days in ((first, self.salesman, 15), (second, self.salesman_2, 24)):
+            activity = lead.activity_ids
+            self.assertEqual(len(activity), 1)
+            self.assertEqual(activity.user_id, user)
+            self.assertEqual(activity.summary, f"Stalled for {days} days in 线索")
+            self.assertEqual(str(activity.date_deadline), "2026-03-16")
