@@ -1,0 +1,36 @@
+# Copyright 2026 ZZ CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import models
+
+
+class SmsComposer(models.TransientModel):
+    """Give each SMS the approved template code and rendered parameters of
+    its mailing or SMS template when Alibaba Cloud is the provider."""
+
+    _inherit = "sms.composer"
+
+    def _zz_aliyun_sms_values(self, records):
+        if not records or self.env["sms.sms"]._zz_sms_provider() != "aliyun":
+            return {}
+        source = self.mailing_id or self.template_id
+        return source._zz_aliyun_sms_values(records) if source else {}
+
+    def _prepare_mass_sms_values(self, records):
+        result = super()._prepare_mass_sms_values(records)
+        aliyun_values = self._zz_aliyun_sms_values(records)
+        for res_id, sms_values in result.items():
+            sms_values.update(aliyun_values.get(res_id, {}))
+            for command in sms_values.get("mailing_trace_ids", []):
+                command[2]["zz_aliyun_out_id"] = sms_values["uuid"]
+        return result
+
+    def _action_send_sms_comment(self, records=None):
+        records = records if records is not None else self._get_records()
+        aliyun_values = self._zz_aliyun_sms_values(records)
+        if not aliyun_values:
+            return super()._action_send_sms_comment(records=records)
+        messages = self.env["mail.message"]
+        for record in records:
+            composer = self.with_context(zz_aliyun_sms_values=aliyun_values[record.id])
+            messages += super(SmsComposer, composer)._action_send_sms_comment(records=record)
+        return messages
