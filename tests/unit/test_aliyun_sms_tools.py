@@ -11,7 +11,14 @@ from crm_zz_marketing_tools import aliyun_sms
 
 @pytest.mark.parametrize(
     "number",
-    ["+8613812345678", "+86 138 1234 5678", "008613812345678", "8613812345678", "13812345678", "199-1234-5678"],
+    [
+        "+8613812345678",
+        "+86 138 1234 5678",
+        "008613812345678",
+        "8613812345678",
+        "13812345678",
+        "199-1234-5678",
+    ],
 )
 def test_mainland_mobiles_are_accepted_as_11_digits(number):
     assert aliyun_sms.china_mobile(number) in {"13812345678", "19912345678"}
@@ -50,10 +57,16 @@ def test_recipient_text_counts_sign_and_opt_out_for_marketing():
     text = aliyun_sms.recipient_text("您好，新品到店", "郑州测试", marketing=True)
     assert text == "【郑州测试】您好，新品到店拒收请回复R"
     # the opt-out text is not doubled when the body already carries it
-    assert aliyun_sms.recipient_text("新品到店拒收请回复R", "", marketing=True) == "新品到店拒收请回复R"
+    assert (
+        aliyun_sms.recipient_text("新品到店拒收请回复R", "", marketing=True)
+        == "新品到店拒收请回复R"
+    )
     assert aliyun_sms.recipient_text("验证码1234", "郑州测试") == "【郑州测试】验证码1234"
     # 62 characters of body + 6 of sign + 6 of opt-out: over 70, two parts
-    assert aliyun_sms.segment_count(aliyun_sms.recipient_text("字" * 62, "郑州测试", marketing=True)) == 2
+    assert (
+        aliyun_sms.segment_count(aliyun_sms.recipient_text("字" * 62, "郑州测试", marketing=True))
+        == 2
+    )
 
 
 def test_template_param_json_keeps_order_and_chinese():

@@ -29,8 +29,12 @@ class CrmZzMarketingSmsParam(models.Model):
         "Value",
         help="Inline template rendered on each recipient, e.g. {{ object.name }}.",
     )
-    sms_template_id = fields.Many2one("sms.template", "SMS Template", ondelete="cascade", index="btree_not_null")
-    mailing_id = fields.Many2one("mailing.mailing", "Mailing", ondelete="cascade", index="btree_not_null")
+    sms_template_id = fields.Many2one(
+        "sms.template", "SMS Template", ondelete="cascade", index="btree_not_null"
+    )
+    mailing_id = fields.Many2one(
+        "mailing.mailing", "Mailing", ondelete="cascade", index="btree_not_null"
+    )
 
     @api.constrains("key", "sms_template_id", "mailing_id")
     def _check_key(self):
@@ -46,7 +50,7 @@ class CrmZzMarketingSmsParam(models.Model):
             if bool(param.sms_template_id) == bool(param.mailing_id):
                 raise ValidationError(
                     self.env._(
-                        "Template parameter %(key)r must belong to exactly one SMS template or mailing.",
+                        "Parameter %(key)r must belong to one SMS template or one mailing.",
                         key=param.key,
                     )
                 )
@@ -55,8 +59,13 @@ class CrmZzMarketingSmsParam(models.Model):
         """``{res_id: TemplateParam JSON}`` for ``res_ids`` of ``model``:
         one rendering per parameter for all records."""
         render = self.env["mail.render.mixin"]._render_template
-        rendered = [(param.key, render(param.value or "", model, res_ids, engine="inline_template")) for param in self]
+        rendered = [
+            (param.key, render(param.value or "", model, res_ids, engine="inline_template"))
+            for param in self
+        ]
         return {
-            res_id: aliyun_sms.template_param_json([(key, values[res_id]) for key, values in rendered])
+            res_id: aliyun_sms.template_param_json(
+                [(key, values[res_id]) for key, values in rendered]
+            )
             for res_id in res_ids
         }

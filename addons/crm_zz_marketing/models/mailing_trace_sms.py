@@ -17,7 +17,9 @@ RECEIPT_DAYS = 3  # the provider keeps send records 30 days; receipts come withi
 class MailingTrace(models.Model):
     _inherit = "mailing.trace"
 
-    zz_aliyun_out_id = fields.Char("Provider Out ID", readonly=True, index="btree_not_null", copy=False)
+    zz_aliyun_out_id = fields.Char(
+        "Provider Out ID", readonly=True, index="btree_not_null", copy=False
+    )
     zz_aliyun_biz_id = fields.Char("Provider Receipt ID", readonly=True, copy=False)
     zz_segment_count = fields.Integer("Segments", readonly=True, copy=False)
     failure_type = fields.Selection(
@@ -33,7 +35,10 @@ class MailingTrace(models.Model):
         from the provider's send records, matched by OutId."""
         for trace in self:
             detail = details_by_out_id.get(trace.zz_aliyun_out_id)
-            if not detail or detail.status not in (aliyun_sms.STATUS_DELIVERED, aliyun_sms.STATUS_FAILED):
+            if not detail or detail.status not in (
+                aliyun_sms.STATUS_DELIVERED,
+                aliyun_sms.STATUS_FAILED,
+            ):
                 continue
             if detail.status == aliyun_sms.STATUS_DELIVERED:
                 trace.sms_tracker_ids._action_update_from_sms_state("sent")
@@ -47,7 +52,9 @@ class MailingTrace(models.Model):
         """Pull the delivery receipts of SMS sent in the last days with
         QuerySendDetails, one query per number and day."""
         sms_model = self.env["sms.sms"]
-        if sms_model._zz_sms_provider() != "aliyun" or not (gateway := sms_model._zz_aliyun_gateway()):
+        if sms_model._zz_sms_provider() != "aliyun" or not (
+            gateway := sms_model._zz_aliyun_gateway()
+        ):
             return
         traces = self.search(
             [

@@ -14,13 +14,17 @@ class ResConfigSettings(models.TransientModel):
         default="iap",
         required=True,
         config_parameter="crm_zz_marketing.sms_provider",
-        help="Alibaba Cloud sends only approved templates (sign name + template code) to mainland China mobiles.",
+        help="Alibaba Cloud sends approved templates only (sign name and template code).",
     )
     zz_aliyun_access_key_id = fields.Char(
-        "AccessKey ID", config_parameter="crm_zz_marketing.aliyun_access_key_id", groups="base.group_system"
+        "AccessKey ID",
+        config_parameter="crm_zz_marketing.aliyun_access_key_id",
+        groups="base.group_system",
     )
     zz_aliyun_access_key_secret = fields.Char(
-        "AccessKey Secret", config_parameter="crm_zz_marketing.aliyun_access_key_secret", groups="base.group_system"
+        "AccessKey Secret",
+        config_parameter="crm_zz_marketing.aliyun_access_key_secret",
+        groups="base.group_system",
     )
     zz_aliyun_sign_name = fields.Char(
         "Sign Name",

@@ -40,7 +40,7 @@ class SmsSms(models.Model):
         "Awaiting Confirmation",
         copy=False,
         readonly=True,
-        help="The provider did not answer in time: its send records are checked before any new attempt.",
+        help="No answer from the provider: its records are checked before any new attempt.",
     )
     zz_aliyun_retryable = fields.Boolean(copy=False, readonly=True)
     zz_failure_reason = fields.Text("Failure Reason", copy=False, readonly=True)
@@ -107,13 +107,19 @@ class SmsSms(models.Model):
 
     def _send(self, unlink_failed=False, unlink_sent=True, raise_exception=False):
         if self._zz_sms_provider() != "aliyun":
-            return super()._send(unlink_failed=unlink_failed, unlink_sent=unlink_sent, raise_exception=raise_exception)
+            return super()._send(
+                unlink_failed=unlink_failed,
+                unlink_sent=unlink_sent,
+                raise_exception=raise_exception,
+            )
         gateway = self._zz_aliyun_gateway()
         sign_name = self.env["ir.config_parameter"].sudo().get_param(f"{ICP}aliyun_sign_name", "")
         # sudo: SMS rows and their trackers are technical records (as in sms._send)
         for sms in self.sudo().with_context(sms_skip_msg_notification=True):
             # each SMS is one HTTP round trip to the provider, which dominates its own write
-            sms._zz_aliyun_send_one(gateway, sign_name, unlink_failed=unlink_failed, unlink_sent=unlink_sent)
+            sms._zz_aliyun_send_one(
+                gateway, sign_name, unlink_failed=unlink_failed, unlink_sent=unlink_sent
+            )
         self.mail_message_id._notify_message_notification_update()
 
     def _zz_aliyun_send_one(self, gateway, sign_name, unlink_failed=False, unlink_sent=True):
@@ -125,7 +131,7 @@ class SmsSms(models.Model):
             return self._zz_aliyun_failed(
                 "sms_number_format",
                 _(
-                    "%(number)s is not a mainland China mobile number (+86 1[3-9]xxxxxxxxx); the SMS was not sent.",
+                    "%(number)s is not a mainland China mobile number: the SMS was not sent.",
                     number=self.number or _("(no number)"),
                 ),
                 unlink_failed,
@@ -134,15 +140,15 @@ class SmsSms(models.Model):
             return self._zz_aliyun_failed(
                 "sms_zz_no_template",
                 _(
-                    "No approved Alibaba Cloud template is mapped to this SMS: set the template code "
-                    "on its SMS template or mailing. The SMS was not sent."
+                    "No approved Alibaba Cloud template code on this SMS's template or mailing: "
+                    "the SMS was not sent."
                 ),
                 unlink_failed,
             )
         if gateway is None:
             return self._zz_aliyun_failed(
                 "sms_zz_credentials",
-                _("Alibaba Cloud SMS is not configured: set the AccessKey and the sign name in Settings."),
+                _("Alibaba Cloud SMS is not configured: set AccessKey and sign name in Settings."),
                 unlink_failed,
             )
         if self.zz_aliyun_unconfirmed and self._zz_aliyun_confirm(gateway, phone, unlink_sent):
@@ -151,27 +157,29 @@ class SmsSms(models.Model):
         now = fields.Datetime.now()
         try:
             biz_id = gateway.send(
-                phone, sign_name, self.zz_aliyun_template_code, self.zz_aliyun_params or "{}", self.uuid
+                phone,
+                sign_name,
+                self.zz_aliyun_template_code,
+                self.zz_aliyun_params or "{}",
+                self.uuid,
             )
         except ProviderTimeout as e:
-            _logger.info("SMS %s: no answer from Alibaba Cloud (%s); checked before any new attempt", self.id, e)
-            self.write(
-                {
-                    "zz_aliyun_unconfirmed": True,
-                    "zz_aliyun_sent_at": now,
-                    "zz_failure_reason": _(
-                        "The provider did not answer in time; its send records are checked before any new attempt."
-                    ),
-                }
+            _logger.info(
+                "SMS %s: no answer from Alibaba Cloud (%s); checked before any new attempt",
+                self.id,
+                e,
             )
+            reason = _("No answer from the provider: checked before any new attempt.")
+            self.write({"zz_aliyun_unconfirmed": True, "zz_aliyun_sent_at": now})
+            self.zz_failure_reason = reason
             return None
         except ProviderRefused as e:
             if e.credentials:
                 return self._zz_aliyun_failed(
                     "sms_zz_credentials",
                     _(
-                        "Alibaba Cloud refused the AccessKey (%(code)s: %(message)s): check the AccessKey ID "
-                        "and Secret in Settings.",
+                        "Alibaba Cloud refused the AccessKey (%(code)s: %(message)s): "
+                        "check the AccessKey ID and Secret in Settings.",
                         code=e.code,
                         message=e.message,
                     ),
@@ -189,7 +197,9 @@ class SmsSms(models.Model):
         """After a timeout: True when the provider has this SMS already (then
         it is marked sent, never sent again)."""
         try:
-            details = gateway.query(phone, aliyun_sms.send_date(self.zz_aliyun_sent_at or fields.Datetime.now()))
+            details = gateway.query(
+                phone, aliyun_sms.send_date(self.zz_aliyun_sent_at or fields.Datetime.now())
+            )
         except ProviderError as e:
             _logger.info("SMS %s: send records unavailable (%s); it stays queued", self.id, e)
             return True  # unknown: sending again could send it twice
@@ -225,7 +235,9 @@ class SmsSms(models.Model):
         )
 
     def _zz_aliyun_failed(self, failure_type, reason, unlink_failed, retryable=False):
-        self.sms_tracker_id._action_update_from_sms_state("error", failure_type=failure_type, failure_reason=reason)
+        self.sms_tracker_id._action_update_from_sms_state(
+            "error", failure_type=failure_type, failure_reason=reason
+        )
         self.write(
             {
                 "state": "error",
@@ -236,7 +248,9 @@ class SmsSms(models.Model):
                 **({"to_delete": True} if unlink_failed else {}),
             }
         )
-        self.mailing_trace_ids.write({"zz_aliyun_out_id": self.uuid, "zz_segment_count": self.zz_segment_count})
+        self.mailing_trace_ids.write(
+            {"zz_aliyun_out_id": self.uuid, "zz_segment_count": self.zz_segment_count}
+        )
 
     @api.model
     def _cron_zz_aliyun_retry(self):
@@ -254,4 +268,6 @@ class SmsSms(models.Model):
             limit=1000,
         )
         to_retry.write({"state": "outgoing", "zz_aliyun_retryable": False})
-        to_retry.send(unlink_failed=False, unlink_sent=True, auto_commit=not self.env.registry.in_test_mode())
+        to_retry.send(
+            unlink_failed=False, unlink_sent=True, auto_commit=not self.env.registry.in_test_mode()
+        )

@@ -42,7 +42,9 @@ def canonical_request(method, path, query, headers, signed_headers, payload_hash
     canonical_query = "&".join(
         f"{_encode(k)}={_encode(v)}" for k, v in sorted(query.items(), key=lambda kv: kv[0])
     )
-    canonical_headers = "".join(f"{name}:{headers.get(name, '').strip()}\n" for name in signed_headers)
+    canonical_headers = "".join(
+        f"{name}:{headers.get(name, '').strip()}\n" for name in signed_headers
+    )
     return "\n".join(
         [
             method,
@@ -158,9 +160,15 @@ class AliyunSmsStub:
             "x-acs-signature-nonce",
             "x-acs-version",
         } <= set(signed_headers):
-            return 400, "IncompleteSignature", "The request signature does not conform to Aliyun standards."
+            return (
+                400,
+                "IncompleteSignature",
+                "The request signature does not conform to Aliyun standards.",
+            )
         canonical = canonical_request(method, path, query, headers, signed_headers, payload_hash)
-        if not hmac.compare_digest(expected_signature(self.access_key_secret, canonical), signature):
+        if not hmac.compare_digest(
+            expected_signature(self.access_key_secret, canonical), signature
+        ):
             return (
                 400,
                 "SignatureDoesNotMatch",
@@ -181,12 +189,24 @@ class AliyunSmsStub:
             return {"Code": step[1], "Message": step[2], "RequestId": _request_id()}, None
         phone = params.get("PhoneNumbers", "")
         if not self.MOBILE.match(phone):
-            return {"Code": "isv.MOBILE_NUMBER_ILLEGAL", "Message": "非法手机号", "RequestId": _request_id()}, None
+            return {
+                "Code": "isv.MOBILE_NUMBER_ILLEGAL",
+                "Message": "非法手机号",
+                "RequestId": _request_id(),
+            }, None
         if params.get("SignName") not in self.sign_names:
-            return {"Code": "isv.SMS_SIGNATURE_ILLEGAL", "Message": "签名不合法", "RequestId": _request_id()}, None
+            return {
+                "Code": "isv.SMS_SIGNATURE_ILLEGAL",
+                "Message": "签名不合法",
+                "RequestId": _request_id(),
+            }, None
         keys = self.templates.get(params.get("TemplateCode"))
         if keys is None:
-            return {"Code": "isv.SMS_TEMPLATE_ILLEGAL", "Message": "模板不合法", "RequestId": _request_id()}, None
+            return {
+                "Code": "isv.SMS_TEMPLATE_ILLEGAL",
+                "Message": "模板不合法",
+                "RequestId": _request_id(),
+            }, None
         try:
             values = json.loads(params.get("TemplateParam") or "{}")
         except ValueError:
@@ -223,7 +243,11 @@ class AliyunSmsStub:
         page_size = int(params.get("PageSize") or 10)
         page = int(params.get("CurrentPage") or 1)
         if not phone or not day or not 1 <= page_size <= 50:
-            return {"Code": "isv.INVALID_PARAMETERS", "Message": "参数异常", "RequestId": _request_id()}
+            return {
+                "Code": "isv.INVALID_PARAMETERS",
+                "Message": "参数异常",
+                "RequestId": _request_id(),
+            }
         with self._lock:
             found = [
                 r
@@ -233,7 +257,16 @@ class AliyunSmsStub:
                 and (not params.get("BizId") or r["BizId"] == params["BizId"])
             ]
         chunk = found[(page - 1) * page_size : page * page_size]
-        keys = ("OutId", "PhoneNum", "TemplateCode", "Content", "SendDate", "SendStatus", "ErrCode", "ReceiveDate")
+        keys = (
+            "OutId",
+            "PhoneNum",
+            "TemplateCode",
+            "Content",
+            "SendDate",
+            "SendStatus",
+            "ErrCode",
+            "ReceiveDate",
+        )
         return {
             "Code": "OK",
             "Message": "OK",
@@ -251,7 +284,7 @@ class _Handler(BaseHTTPRequestHandler):
     stub = None
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, format, *args):  # noqa: A002 - keep the test log quiet
+    def log_message(self, format, *args):  # keep the test log quiet
         return
 
     def do_GET(self):
@@ -279,7 +312,10 @@ class _Handler(BaseHTTPRequestHandler):
         if body and headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
             params.update(parse_qsl(body.decode(), keep_blank_values=True))
         if headers.get("x-acs-version") != "2017-05-25":
-            self._answer(400, {"Code": "InvalidVersion", "Message": "Specified parameter Version is not valid."})
+            self._answer(
+                400,
+                {"Code": "InvalidVersion", "Message": "Specified parameter Version is not valid."},
+            )
         elif action == "SendSms":
             answer, then = stub.send_sms(params)
             if then == "hang":
@@ -288,7 +324,13 @@ class _Handler(BaseHTTPRequestHandler):
         elif action == "QuerySendDetails":
             self._answer(200, stub.query_send_details(params))
         else:
-            self._answer(404, {"Code": "InvalidAction.NotFound", "Message": f"Specified api {action} is not found."})
+            self._answer(
+                404,
+                {
+                    "Code": "InvalidAction.NotFound",
+                    "Message": f"Specified api {action} is not found.",
+                },
+            )
 
     def _answer(self, status, payload):
         data = json.dumps(payload, ensure_ascii=False).encode()

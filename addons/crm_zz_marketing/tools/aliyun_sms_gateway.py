@@ -83,7 +83,14 @@ def split_endpoint(endpoint):
 
 
 class AliyunSmsGateway:
-    def __init__(self, access_key_id, access_key_secret, endpoint=None, read_timeout_ms=10000, connect_timeout_ms=5000):
+    def __init__(
+        self,
+        access_key_id,
+        access_key_secret,
+        endpoint=None,
+        read_timeout_ms=10000,
+        connect_timeout_ms=5000,
+    ):
         protocol, host = split_endpoint(endpoint)
         config = openapi_models.Config(
             access_key_id=access_key_id,
@@ -94,7 +101,9 @@ class AliyunSmsGateway:
             connect_timeout=connect_timeout_ms,
         )
         self.client = Client(config)
-        self.runtime = RuntimeOptions(read_timeout=read_timeout_ms, connect_timeout=connect_timeout_ms, autoretry=False)
+        self.runtime = RuntimeOptions(
+            read_timeout=read_timeout_ms, connect_timeout=connect_timeout_ms, autoretry=False
+        )
 
     def _call(self, method, request):
         try:
@@ -144,7 +153,9 @@ class AliyunSmsGateway:
                     current_page=page,
                 ),
             )
-            dtos = (body.sms_send_detail_dtos and body.sms_send_detail_dtos.sms_send_detail_dto) or []
+            dtos = (
+                body.sms_send_detail_dtos and body.sms_send_detail_dtos.sms_send_detail_dto
+            ) or []
             details += [
                 SendDetail(
                     out_id=dto.out_id or "",

@@ -23,17 +23,23 @@ class MailingSmsTest(models.TransientModel):
         body = mailing.body_plaintext or ""
         values = {}
         if record:
-            body = self.env["mail.render.mixin"]._render_template(body, mailing.mailing_model_real, record.ids)[
-                record.id
-            ]
+            body = self.env["mail.render.mixin"]._render_template(
+                body, mailing.mailing_model_real, record.ids
+            )[record.id]
             values = mailing._zz_aliyun_sms_values(record).get(record.id, {})
         # sudo: test SMS are technical rows, as in mass_mailing_sms
-        sms_all = self.env["sms.sms"].sudo().create([{"body": body, "number": number, **values} for number in numbers])
+        sms_all = (
+            self.env["sms.sms"]
+            .sudo()
+            .create([{"body": body, "number": number, **values} for number in numbers])
+        )
         sms_all._send(unlink_failed=False, unlink_sent=False)
         lines = []
         for sms in sms_all:
             if sms.state == "pending":
-                lines.append(_("Test SMS successfully sent to %(destination)s", destination=sms.number))
+                lines.append(
+                    _("Test SMS successfully sent to %(destination)s", destination=sms.number)
+                )
             elif sms.state == "error":
                 lines.append(
                     _(
@@ -44,11 +50,16 @@ class MailingSmsTest(models.TransientModel):
                 )
             else:
                 lines.append(
-                    _("Test SMS to %(destination)s: %(reason)s", destination=sms.number, reason=sms.zz_failure_reason)
+                    _(
+                        "Test SMS to %(destination)s: %(reason)s",
+                        destination=sms.number,
+                        reason=sms.zz_failure_reason,
+                    )
                 )
         sms_all.filtered(lambda sms: sms.state != "outgoing").to_delete = True
         if lines:
             mailing._message_log(
-                body=Markup("<ul>%s</ul>") % Markup().join(Markup("<li>%s</li>") % line for line in lines)
+                body=Markup("<ul>%s</ul>")
+                % Markup().join(Markup("<li>%s</li>") % line for line in lines)
             )
         return True

@@ -12,8 +12,11 @@ class SmsComposer(models.TransientModel):
     def _zz_aliyun_sms_values(self, records):
         if not records or self.env["sms.sms"]._zz_sms_provider() != "aliyun":
             return {}
-        source = self.mailing_id or self.template_id
-        return source._zz_aliyun_sms_values(records) if source else {}
+        # a mailing's own template code first, else the one of its SMS template
+        values = self.mailing_id._zz_aliyun_sms_values(records) if self.mailing_id else {}
+        if not values and self.template_id:
+            values = self.template_id._zz_aliyun_sms_values(records)
+        return values
 
     def _prepare_mass_sms_values(self, records):
         result = super()._prepare_mass_sms_values(records)
