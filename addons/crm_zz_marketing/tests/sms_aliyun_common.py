@@ -3,6 +3,7 @@
 import json
 
 from odoo import Command
+from odoo.tests import common as tests_common
 
 from odoo.addons.base.tests.common import BaseCommon
 
@@ -60,6 +61,15 @@ class SmsAliyunCommon(BaseCommon):
     def setUp(self):
         super().setUp()
         self.stub.reset()
+
+    @classmethod
+    def _request_handler(cls, s, r, /, **kw):
+        # Odoo's test guard lets loopback through but raises a numeric timeout
+        # to 10 s, and the SDK passes a (connect, read) pair: the stand-in gets
+        # the SDK's request untouched.
+        if r.url.startswith(cls.stub.endpoint + "/"):
+            return tests_common._super_send(s, r, **kw)
+        return super()._request_handler(s, r, **kw)
 
     @classmethod
     def _send_template(cls, partners, template=None, force_send=True):
