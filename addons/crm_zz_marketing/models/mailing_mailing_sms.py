@@ -14,7 +14,9 @@ class MailingMailing(models.Model):
     zz_aliyun_param_ids = fields.One2many(
         "crm.zz.marketing.sms.param", "mailing_id", "Template Parameters", copy=True
     )
-    zz_sms_provider_is_aliyun = fields.Boolean(compute="_compute_zz_sms_provider_is_aliyun")
+    zz_sms_provider_is_aliyun = fields.Boolean(
+        "Sent through Alibaba Cloud", compute="_compute_zz_sms_provider_is_aliyun"
+    )
 
     @api.depends("mailing_type")
     def _compute_zz_sms_provider_is_aliyun(self):

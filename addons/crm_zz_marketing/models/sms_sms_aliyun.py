@@ -42,7 +42,7 @@ class SmsSms(models.Model):
         readonly=True,
         help="No answer from the provider: its records are checked before any new attempt.",
     )
-    zz_aliyun_retryable = fields.Boolean(copy=False, readonly=True)
+    zz_aliyun_retryable = fields.Boolean("Retry Pending", copy=False, readonly=True)
     zz_failure_reason = fields.Text("Failure Reason", copy=False, readonly=True)
     zz_segment_count = fields.Integer(
         "Segments",
