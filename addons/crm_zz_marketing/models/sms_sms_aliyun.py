@@ -60,7 +60,7 @@ class SmsSms(models.Model):
 
     @api.depends("body", "mailing_id")
     def _compute_zz_segment_count(self):
-        sign_name = self.env["ir.config_parameter"].sudo().get_param(f"{ICP}aliyun_sign_name", "")
+        sign_name = self._zz_aliyun_sign_name()
         for sms in self:
             text = aliyun_sms.recipient_text(sms.body, sign_name, marketing=bool(sms.mailing_id))
             sms.zz_segment_count = aliyun_sms.segment_count(text)
@@ -84,6 +84,11 @@ class SmsSms(models.Model):
     def _zz_sms_provider(self):
         # sudo: the provider choice is a system parameter every sender needs
         return self.env["ir.config_parameter"].sudo().get_param(f"{ICP}sms_provider", "iap")
+
+    @api.model
+    def _zz_aliyun_sign_name(self):
+        # sudo: a system parameter every sender needs
+        return self.env["ir.config_parameter"].sudo().get_param(f"{ICP}aliyun_sign_name", "")
 
     @api.model
     def _zz_aliyun_gateway(self):
@@ -113,14 +118,16 @@ class SmsSms(models.Model):
                 raise_exception=raise_exception,
             )
         gateway = self._zz_aliyun_gateway()
-        sign_name = self.env["ir.config_parameter"].sudo().get_param(f"{ICP}aliyun_sign_name", "")
+        sign_name = self._zz_aliyun_sign_name()
         # sudo: SMS rows and their trackers are technical records (as in sms._send)
-        for sms in self.sudo().with_context(sms_skip_msg_notification=True):
+        sms_sudo = self.sudo().with_context(sms_skip_msg_notification=True)
+        for sms in sms_sudo:
             # each SMS is one HTTP round trip to the provider, which dominates its own write
             sms._zz_aliyun_send_one(
                 gateway, sign_name, unlink_failed=unlink_failed, unlink_sent=unlink_sent
             )
-        self.mail_message_id._notify_message_notification_update()
+        sms_sudo.mail_message_id._notify_message_notification_update()
+        return None
 
     def _zz_aliyun_send_one(self, gateway, sign_name, unlink_failed=False, unlink_sent=True):
         self.ensure_one()

@@ -27,12 +27,8 @@ class MailingSmsTest(models.TransientModel):
                 body, mailing.mailing_model_real, record.ids
             )[record.id]
             values = mailing._zz_aliyun_sms_values(record).get(record.id, {})
-        # sudo: test SMS are technical rows, as in mass_mailing_sms
-        sms_all = (
-            self.env["sms.sms"]
-            .sudo()
-            .create([{"body": body, "number": number, **values} for number in numbers])
-        )
+        sms_model = self.env["sms.sms"].sudo()  # sudo: test SMS are technical rows, as in Odoo
+        sms_all = sms_model.create([{"body": body, "number": n, **values} for n in numbers])
         sms_all._send(unlink_failed=False, unlink_sent=False)
         lines = []
         for sms in sms_all:
