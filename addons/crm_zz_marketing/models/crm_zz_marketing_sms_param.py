@@ -26,15 +26,12 @@ class CrmZzMarketingSmsParam(models.Model):
         help="Variable name in the approved template, without ${ }, e.g. name for ${name}.",
     )
     value = fields.Char(
-        "Value",
         help="Inline template rendered on each recipient, e.g. {{ object.name }}.",
     )
     sms_template_id = fields.Many2one(
         "sms.template", "SMS Template", ondelete="cascade", index="btree_not_null"
     )
-    mailing_id = fields.Many2one(
-        "mailing.mailing", "Mailing", ondelete="cascade", index="btree_not_null"
-    )
+    mailing_id = fields.Many2one("mailing.mailing", ondelete="cascade", index="btree_not_null")
 
     @api.constrains("key", "sms_template_id", "mailing_id")
     def _check_key(self):

@@ -131,22 +131,21 @@ class SmsSms(models.Model):
 
     def _zz_aliyun_send_one(self, gateway, sign_name, unlink_failed=False, unlink_sent=True):
         self.ensure_one()
-        _ = self.env._
         try:
             phone = aliyun_sms.china_mobile(self.number)
         except aliyun_sms.InvalidChinaMobile:
             return self._zz_aliyun_failed(
                 "sms_number_format",
-                _(
+                self.env._(
                     "%(number)s is not a mainland China mobile number: the SMS was not sent.",
-                    number=self.number or _("(no number)"),
+                    number=self.number or self.env._("(no number)"),
                 ),
                 unlink_failed,
             )
         if not self.zz_aliyun_template_code:
             return self._zz_aliyun_failed(
                 "sms_zz_no_template",
-                _(
+                self.env._(
                     "No approved Alibaba Cloud template code on this SMS's template or mailing: "
                     "the SMS was not sent."
                 ),
@@ -155,7 +154,9 @@ class SmsSms(models.Model):
         if gateway is None:
             return self._zz_aliyun_failed(
                 "sms_zz_credentials",
-                _("Alibaba Cloud SMS is not configured: set AccessKey and sign name in Settings."),
+                self.env._(
+                    "Alibaba Cloud SMS is not configured: set AccessKey and sign name in Settings."
+                ),
                 unlink_failed,
             )
         if self.zz_aliyun_unconfirmed and self._zz_aliyun_confirm(gateway, phone, unlink_sent):
@@ -176,7 +177,7 @@ class SmsSms(models.Model):
                 self.id,
                 e,
             )
-            reason = _("No answer from the provider: checked before any new attempt.")
+            reason = self.env._("No answer from the provider: checked before any new attempt.")
             self.write({"zz_aliyun_unconfirmed": True, "zz_aliyun_sent_at": now})
             self.zz_failure_reason = reason
             return None
@@ -184,7 +185,7 @@ class SmsSms(models.Model):
             if e.credentials:
                 return self._zz_aliyun_failed(
                     "sms_zz_credentials",
-                    _(
+                    self.env._(
                         "Alibaba Cloud refused the AccessKey (%(code)s: %(message)s): "
                         "check the AccessKey ID and Secret in Settings.",
                         code=e.code,

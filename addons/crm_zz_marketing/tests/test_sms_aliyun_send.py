@@ -24,6 +24,23 @@ class TestSmsAliyunSend(SmsAliyunCommon):
         self.assertEqual(sms.zz_aliyun_biz_id, self.stub.records[0]["BizId"])
         self.assertFalse(self.stub.rejected, "every request carried a valid signature")
 
+    def test_sms_from_a_customer_chatter_uses_the_template_code(self):
+        composer = self.env["sms.composer"].create(
+            {
+                "composition_mode": "comment",
+                "res_model": "res.partner",
+                "res_id": self.customers[1].id,
+                "template_id": self.template.id,
+            }
+        )
+        composer.action_send_sms()
+        self.env["sms.sms"]._process_queue()
+        self.assertEqual(len(self.stub.send_requests), 1)
+        request = self.stub.send_requests[0]
+        self.assertEqual(request["TemplateCode"], "SMS_100200300")
+        self.assertEqual(self._params(request), {"name": "李娜"})
+        self.assertEqual(request["PhoneNumbers"], "13937120002")
+
     def test_mailing_traces_keep_out_id_and_biz_id(self):
         mailing = self._create_mailing(self.customers)
         mailing.action_send_sms()

@@ -16,7 +16,6 @@ class MailingSmsTest(models.TransientModel):
         if self.env["sms.sms"]._zz_sms_provider() != "aliyun":
             return super().action_send_sms()
         self.ensure_one()
-        _ = self.env._
         mailing = self.mailing_id
         numbers = [number.strip() for number in self.numbers.splitlines() if number.strip()]
         record = self.env[mailing.mailing_model_real].search([], limit=1)
@@ -34,11 +33,13 @@ class MailingSmsTest(models.TransientModel):
         for sms in sms_all:
             if sms.state == "pending":
                 lines.append(
-                    _("Test SMS successfully sent to %(destination)s", destination=sms.number)
+                    self.env._(
+                        "Test SMS successfully sent to %(destination)s", destination=sms.number
+                    )
                 )
             elif sms.state == "error":
                 lines.append(
-                    _(
+                    self.env._(
                         "Test SMS could not be sent to %(destination)s: %(reason)s",
                         destination=sms.number,
                         reason=sms.zz_failure_reason,
@@ -46,7 +47,7 @@ class MailingSmsTest(models.TransientModel):
                 )
             else:
                 lines.append(
-                    _(
+                    self.env._(
                         "Test SMS to %(destination)s: %(reason)s",
                         destination=sms.number,
                         reason=sms.zz_failure_reason,

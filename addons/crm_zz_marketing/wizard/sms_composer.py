@@ -34,6 +34,7 @@ class SmsComposer(models.TransientModel):
             return super()._action_send_sms_comment(records=records)
         messages = self.env["mail.message"]
         for record in records:
-            composer = self.with_context(zz_aliyun_sms_values=aliyun_values[record.id])
-            messages += super(SmsComposer, composer)._action_send_sms_comment(records=record)
+            # mail.thread creates the SMS in the record's environment
+            with_values = record.with_context(zz_aliyun_sms_values=aliyun_values[record.id])
+            messages += super()._action_send_sms_comment(records=with_values)
         return messages
