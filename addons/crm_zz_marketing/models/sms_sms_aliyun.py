@@ -11,6 +11,7 @@ from ..tools.aliyun_sms_gateway import (
     ProviderError,
     ProviderRefused,
     ProviderTimeout,
+    ProviderUnreachable,
 )
 
 _logger = logging.getLogger(__name__)
@@ -123,13 +124,16 @@ class SmsSms(models.Model):
         sms_sudo = self.sudo().with_context(sms_skip_msg_notification=True)
         for sms in sms_sudo:
             # each SMS is one HTTP round trip to the provider, which dominates its own write
-            sms._zz_aliyun_send_one(
+            provider_down = sms._zz_aliyun_send_one(
                 gateway, sign_name, unlink_failed=unlink_failed, unlink_sent=unlink_sent
             )
+            if provider_down:
+                break  # the rest stays queued for the next run rather than wait in turn
         sms_sudo.mail_message_id._notify_message_notification_update()
         return None
 
     def _zz_aliyun_send_one(self, gateway, sign_name, unlink_failed=False, unlink_sent=True):
+        """Send one SMS or refuse it; True when the provider did not answer."""
         self.ensure_one()
         try:
             phone = aliyun_sms.china_mobile(self.number)
@@ -159,8 +163,12 @@ class SmsSms(models.Model):
                 ),
                 unlink_failed,
             )
-        if self.zz_aliyun_unconfirmed and self._zz_aliyun_confirm(gateway, phone, unlink_sent):
-            return None
+        if self.zz_aliyun_unconfirmed:
+            found = self._zz_aliyun_confirm(gateway, phone, unlink_sent)
+            if found is None:
+                return True
+            if found:
+                return False
         self.zz_aliyun_attempt_count += 1
         now = fields.Datetime.now()
         try:
@@ -180,7 +188,12 @@ class SmsSms(models.Model):
             reason = self.env._("No answer from the provider: checked before any new attempt.")
             self.write({"zz_aliyun_unconfirmed": True, "zz_aliyun_sent_at": now})
             self.zz_failure_reason = reason
-            return None
+            return True
+        except ProviderUnreachable as e:
+            _logger.info("SMS %s: Alibaba Cloud unreachable (%s); it stays queued", self.id, e)
+            self.zz_aliyun_attempt_count -= 1  # nothing left this server
+            self.zz_failure_reason = self.env._("Provider unreachable: the SMS stays queued.")
+            return True
         except ProviderRefused as e:
             if e.credentials:
                 return self._zz_aliyun_failed(
@@ -196,21 +209,20 @@ class SmsSms(models.Model):
             return self._zz_aliyun_failed(
                 "sms_zz_provider", f"{e.code}: {e.message}", unlink_failed, retryable=True
             )
-        except ProviderError as e:
-            return self._zz_aliyun_failed("sms_server", str(e), unlink_failed, retryable=True)
         self._zz_aliyun_sent(biz_id, now, unlink_sent)
-        return None
+        return False
 
     def _zz_aliyun_confirm(self, gateway, phone, unlink_sent):
         """After a timeout: True when the provider has this SMS already (then
-        it is marked sent, never sent again)."""
+        it is marked sent, never sent again), False when it has not, None when
+        its records cannot be read (the SMS stays queued)."""
         try:
             details = gateway.query(
                 phone, aliyun_sms.send_date(self.zz_aliyun_sent_at or fields.Datetime.now())
             )
         except ProviderError as e:
             _logger.info("SMS %s: send records unavailable (%s); it stays queued", self.id, e)
-            return True  # unknown: sending again could send it twice
+            return None  # unknown: sending again could send it twice
         detail = aliyun_sms.find_detail(details, self.uuid)
         if not detail:
             return False
@@ -259,6 +271,7 @@ class SmsSms(models.Model):
         self.mailing_trace_ids.write(
             {"zz_aliyun_out_id": self.uuid, "zz_segment_count": self.zz_segment_count}
         )
+        return False
 
     @api.model
     def _cron_zz_aliyun_retry(self):

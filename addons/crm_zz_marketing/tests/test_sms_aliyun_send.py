@@ -140,6 +140,33 @@ class TestSmsAliyunSend(SmsAliyunCommon):
         self.assertEqual(sms.state, "pending")
         self.assertFalse(sms.zz_aliyun_unconfirmed)
 
+    def test_timeout_leaves_the_rest_of_the_batch_queued(self):
+        self.stub.hang_next()
+        mailing = self._create_mailing(self.customers)
+        mailing.action_send_sms()
+        self.assertEqual(len(self.stub.send_requests), 1, "no second wait on a silent provider")
+        self.assertEqual(set(self._sms_of(mailing).mapped("state")), {"outgoing"})
+        self.stub.release.set()
+        self.env["sms.sms"]._process_queue()
+        self.assertEqual(len(self.stub.send_requests), 2, "each SMS sent once")
+        self.assertEqual(set(mailing.mailing_trace_ids.mapped("trace_status")), {"pending"})
+
+    def test_unreachable_provider_keeps_sms_queued(self):
+        # a closed port on loopback: no connection, nothing sent
+        self.env["ir.config_parameter"].set_param(
+            "crm_zz_marketing.aliyun_endpoint", "http://127.0.0.1:9"
+        )
+        sms = self._send_template(self.customers[0])
+        self.assertEqual(sms.state, "outgoing")
+        self.assertEqual(sms.zz_aliyun_attempt_count, 0)
+        self.assertIn("unreachable", sms.zz_failure_reason)
+        self.env["ir.config_parameter"].set_param(
+            "crm_zz_marketing.aliyun_endpoint", self.stub.endpoint
+        )
+        self.env["sms.sms"]._process_queue()
+        self.assertEqual(sms.state, "pending")
+        self.assertEqual(len(self.stub.sends_for(sms.uuid)), 1)
+
     def test_timeout_without_provider_record_sends_again(self):
         self.stub.hang_next()
         sms = self._send_template(self.customers[0])
