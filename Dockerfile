@@ -7,6 +7,15 @@ COPY requirements.txt /tmp/zzcrm-requirements.txt
 # (which declare odoo==18.0.*) go in with --no-deps; every other requirement is
 # already satisfied by the Debian packages the image ships (lxml, xlsxwriter,
 # phonenumbers, python-stdnum), so nothing else is pulled in.
-RUN pip3 install --no-cache-dir --break-system-packages --no-deps \
+# The exception is Alibaba Cloud's SMS SDK (crm_zz_marketing): Debian does not
+# package it nor most of its dependencies (alibabacloud-tea-openapi,
+# darabonba-core, aiohttp, APScheduler...), so it goes in first, WITH its
+# dependencies, at the version range of requirements.txt; the requirements it
+# shares with Odoo (requests, cryptography) are already met by Debian's packages
+# and left alone.
+RUN grep -E '^alibabacloud-' /tmp/zzcrm-requirements.txt > /tmp/zzcrm-sdk.txt \
+    && pip3 install --no-cache-dir --break-system-packages -r /tmp/zzcrm-sdk.txt \
+    && python3 -c "import alibabacloud_dysmsapi20170525.client" \
+    && pip3 install --no-cache-dir --break-system-packages --no-deps \
         -r /tmp/zzcrm-requirements.txt
 USER odoo
