@@ -21,9 +21,8 @@ from ..tools import export_safety
 class _StringCells:
     def write(self, row, column, cell_value, style=None):
         if isinstance(cell_value, str):
-            self.worksheet.write_string(row, column, cell_value, style)
-        else:
-            super().write(row, column, cell_value, style)
+            return self.worksheet.write_string(row, column, cell_value, style)
+        return super().write(row, column, cell_value, style)
 
 
 class ZzExportXlsxWriter(_StringCells, ExportXlsxWriter):

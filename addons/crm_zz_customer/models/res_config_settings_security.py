@@ -65,8 +65,9 @@ class ResConfigSettings(models.TransientModel):
         return res
 
     def set_values(self):
-        super().set_values()
+        res = super().set_values()
         # sudo: as above, written by an administrator saving the settings
         self.env["ir.config_parameter"].sudo().set_param(
             SESSION_PARAM, str(self.zz_session_idle_minutes * 60)
         )
+        return res

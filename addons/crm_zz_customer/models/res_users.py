@@ -9,8 +9,9 @@ class ResUsers(models.Model):
 
     @api.model
     def _update_last_login(self):
-        super()._update_last_login()
+        res = super()._update_last_login()
         self.env["crm.zz.audit.log"]._zz_log("login", user=self.env.user)
+        return res
 
     @classmethod
     def _login(cls, db, credential, user_agent_env):
