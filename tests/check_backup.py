@@ -91,7 +91,8 @@ def main(db):
             else:
                 print(f"  {what}: {count} rows, the same after the restore")
         files = stored_files(restored)
-        missing = [f for f in files if not (filestore(restored) / f).is_file()]
+        store = filestore(restored)
+        missing = [f for f in files if not (store / f).is_file()]
         if missing:
             problems.append(
                 f"{len(missing)} of {len(files)} attachment files missing: {missing[:5]}"
