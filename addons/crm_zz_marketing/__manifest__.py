@@ -15,6 +15,8 @@
         "mass_mailing_sms",
         "mass_mailing_crm",
         "mass_mailing_sale",
+        "event",
+        "event_crm",
     ],
     "data": [
         "security/ir.model.access.csv",

@@ -13,3 +13,6 @@ from . import res_partner_ownership
 from . import res_partner_value
 from . import crm_zz_partner_owner_history
 from . import crm_zz_pool_rule
+from . import crm_zz_consent
+from . import res_partner_consent
+from . import mail_blacklist
