@@ -17,58 +17,93 @@ class UtmCampaign(models.Model):
     """What a campaign brought in, from the first message to the money received.
 
     Every figure set is one grouped query for all campaigns shown (traces, event
-    registrations, leads, won leads, orders, invoices, costs), never one per campaign."""
+    registrations, leads, won leads, orders, invoices, costs), never one per campaign.
+    The figures are totals over every salesperson's records (compute_sudo): a marketer
+    measures the whole campaign without reading the deals themselves."""
 
     _inherit = "utm.campaign"
 
     # Messages (mailing.trace), per channel
-    zz_mail_sent = fields.Integer(string="Emails Sent", compute="_compute_zz_trace_figures")
-    zz_mail_delivered = fields.Integer(
-        string="Emails Delivered", compute="_compute_zz_trace_figures"
+    zz_mail_sent = fields.Integer(
+        string="Emails Sent", compute="_compute_zz_trace_figures", compute_sudo=True
     )
-    zz_mail_opened = fields.Integer(string="Emails Opened", compute="_compute_zz_trace_figures")
-    zz_mail_clicked = fields.Integer(string="Emails Clicked", compute="_compute_zz_trace_figures")
-    zz_mail_replied = fields.Integer(string="Emails Replied", compute="_compute_zz_trace_figures")
-    zz_mail_bounced = fields.Integer(string="Emails Bounced", compute="_compute_zz_trace_figures")
+    zz_mail_delivered = fields.Integer(
+        string="Emails Delivered", compute="_compute_zz_trace_figures", compute_sudo=True
+    )
+    zz_mail_opened = fields.Integer(
+        string="Emails Opened", compute="_compute_zz_trace_figures", compute_sudo=True
+    )
+    zz_mail_clicked = fields.Integer(
+        string="Emails Clicked", compute="_compute_zz_trace_figures", compute_sudo=True
+    )
+    zz_mail_replied = fields.Integer(
+        string="Emails Replied", compute="_compute_zz_trace_figures", compute_sudo=True
+    )
+    zz_mail_bounced = fields.Integer(
+        string="Emails Bounced", compute="_compute_zz_trace_figures", compute_sudo=True
+    )
     zz_mail_canceled = fields.Integer(
         string="Emails Not Sent",
         compute="_compute_zz_trace_figures",
+        compute_sudo=True,
         help="Cancelled: no consent, blocklisted, duplicate or invalid address.",
     )
-    zz_sms_sent = fields.Integer(string="SMS Sent", compute="_compute_zz_trace_figures")
-    zz_sms_delivered = fields.Integer(string="SMS Delivered", compute="_compute_zz_trace_figures")
-    zz_sms_clicked = fields.Integer(string="SMS Clicked", compute="_compute_zz_trace_figures")
-    zz_sms_bounced = fields.Integer(string="SMS Failed", compute="_compute_zz_trace_figures")
+    zz_sms_sent = fields.Integer(
+        string="SMS Sent", compute="_compute_zz_trace_figures", compute_sudo=True
+    )
+    zz_sms_delivered = fields.Integer(
+        string="SMS Delivered", compute="_compute_zz_trace_figures", compute_sudo=True
+    )
+    zz_sms_clicked = fields.Integer(
+        string="SMS Clicked", compute="_compute_zz_trace_figures", compute_sudo=True
+    )
+    zz_sms_bounced = fields.Integer(
+        string="SMS Failed", compute="_compute_zz_trace_figures", compute_sudo=True
+    )
     zz_sms_canceled = fields.Integer(
         string="SMS Not Sent",
         compute="_compute_zz_trace_figures",
+        compute_sudo=True,
         help="Cancelled: no consent, blocklisted, duplicate or not a mainland mobile number.",
     )
 
     # Events
     zz_registration_count = fields.Integer(
-        string="Registrations", compute="_compute_zz_event_figures"
+        string="Registrations", compute="_compute_zz_event_figures", compute_sudo=True
     )
-    zz_attendee_count = fields.Integer(string="Attendees", compute="_compute_zz_event_figures")
+    zz_attendee_count = fields.Integer(
+        string="Attendees", compute="_compute_zz_event_figures", compute_sudo=True
+    )
 
     # Pipeline
     zz_lead_total = fields.Integer(
         string="Leads Generated",
         compute="_compute_zz_pipeline_figures",
+        compute_sudo=True,
         help="Leads and opportunities of the campaign, lost ones included.",
     )
     zz_opportunity_total = fields.Integer(
-        string="Opportunities", compute="_compute_zz_pipeline_figures"
+        string="Opportunities", compute="_compute_zz_pipeline_figures", compute_sudo=True
     )
-    zz_won_count = fields.Integer(string="Won", compute="_compute_zz_pipeline_figures")
+    zz_won_count = fields.Integer(
+        string="Won", compute="_compute_zz_pipeline_figures", compute_sudo=True
+    )
     zz_won_revenue = fields.Monetary(
-        string="Won Revenue", compute="_compute_zz_pipeline_figures", currency_field="currency_id"
+        string="Won Revenue",
+        compute="_compute_zz_pipeline_figures",
+        compute_sudo=True,
+        currency_field="currency_id",
     )
 
     # Money
-    zz_order_count = fields.Integer(string="Sale Orders", compute="_compute_zz_sale_figures")
+    zz_order_count = fields.Integer(
+        string="Sale Orders", compute="_compute_zz_sale_figures", compute_sudo=True
+    )
     zz_order_amount = fields.Monetary(
-        string="Ordered", compute="_compute_zz_sale_figures", currency_field="currency_id"
+        string="Ordered",
+        compute="_compute_zz_sale_figures",
+        compute_sudo=True,
+        currency_field="currency_id",
     )
     zz_paid_amount = fields.Monetary(
         string="Paid Revenue",
@@ -78,26 +113,42 @@ class UtmCampaign(models.Model):
         help="Untaxed revenue of the campaign's invoices in the proportion already paid.",
     )
     zz_cost_total = fields.Monetary(
-        string="Cost", compute="_compute_zz_cost_total", currency_field="currency_id"
+        string="Cost",
+        compute="_compute_zz_cost_total",
+        compute_sudo=True,
+        currency_field="currency_id",
     )
     zz_budget_left = fields.Monetary(
-        string="Budget Left", compute="_compute_zz_cost_total", currency_field="currency_id"
+        string="Budget Left",
+        compute="_compute_zz_cost_total",
+        compute_sudo=True,
+        currency_field="currency_id",
     )
 
     # Return
     zz_roi = fields.Float(
         string="ROI",
         compute="_compute_zz_roi",
+        compute_sudo=True,
         help="(Paid revenue - cost) / cost. Undefined without any cost recorded.",
     )
-    zz_roi_defined = fields.Boolean(compute="_compute_zz_roi")
-    zz_roi_label = fields.Char(string="Return on Investment", compute="_compute_zz_roi")
-    zz_cost_per_lead = fields.Monetary(
-        string="Cost per Lead", compute="_compute_zz_roi", currency_field="currency_id"
+    zz_roi_defined = fields.Boolean(compute="_compute_zz_roi", compute_sudo=True)
+    zz_roi_label = fields.Char(
+        string="Return on Investment", compute="_compute_zz_roi", compute_sudo=True
     )
-    zz_goal_actual = fields.Float(string="Achieved", compute="_compute_zz_roi")
-    zz_goal_progress = fields.Float(string="Goal Progress (%)", compute="_compute_zz_roi")
-    zz_funnel_html = fields.Html(string="Funnel", compute="_compute_zz_roi", sanitize=False)
+    zz_cost_per_lead = fields.Monetary(
+        string="Cost per Lead",
+        compute="_compute_zz_roi",
+        compute_sudo=True,
+        currency_field="currency_id",
+    )
+    zz_goal_actual = fields.Float(string="Achieved", compute="_compute_zz_roi", compute_sudo=True)
+    zz_goal_progress = fields.Float(
+        string="Goal Progress (%)", compute="_compute_zz_roi", compute_sudo=True
+    )
+    zz_funnel_html = fields.Html(
+        string="Funnel", compute="_compute_zz_roi", compute_sudo=True, sanitize=False
+    )
 
     def _compute_zz_trace_figures(self):
         counts = defaultdict(int)
