@@ -32,6 +32,16 @@
         "views/event_event_views.xml",
         "views/crm_zz_marketing_menus.xml",
     ],
-    "demo": ["demo/utm_campaign_demo.xml"],
+    "demo": [
+        "demo/res_partner_demo.xml",
+        "demo/crm_zz_marketing_segment_demo.xml",
+        "demo/utm_campaign_demo.xml",
+        "demo/event_event_demo.xml",
+        "demo/mailing_mailing_demo.xml",
+        "demo/sale_order_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": ["crm_zz_marketing/static/tests/tours/*.js"],
+    },
     "installable": True,
 }

@@ -241,7 +241,7 @@ class CrmZzMarketingSegment(models.Model):
                     "default_mailing_type": mailing_type,
                     "default_zz_segment_id": self.id,
                     "default_mailing_model_id": self.env["ir.model"]._get_id("res.partner"),
-                    "default_campaign_id": self.env.context.get("default_campaign_id", False),
+                    "default_campaign_id": self.env.context.get("zz_campaign_id", False),
                 },
             }
         )

@@ -91,4 +91,6 @@ class UtmCampaign(models.Model):
             "crm_zz_marketing.crm_zz_marketing_segment_action"
         )
         action["domain"] = [("mailing_ids.campaign_id", "=", self.id)]
+        # mailings written from these segments belong to this campaign
+        action["context"] = {"zz_campaign_id": self.id}
         return action

@@ -132,7 +132,9 @@ class UtmCampaign(models.Model):
         compute_sudo=True,
         help="(Paid revenue - cost) / cost. Undefined without any cost recorded.",
     )
-    zz_roi_defined = fields.Boolean(compute="_compute_zz_roi", compute_sudo=True)
+    zz_roi_defined = fields.Boolean(
+        string="ROI Defined", compute="_compute_zz_roi", compute_sudo=True
+    )
     zz_roi_label = fields.Char(
         string="Return on Investment", compute="_compute_zz_roi", compute_sudo=True
     )
