@@ -13,7 +13,7 @@ class CrmZzMarketingCost(models.Model):
     _order = "date desc, id desc"
 
     campaign_id = fields.Many2one("utm.campaign", required=True, ondelete="cascade", index=True)
-    channel_id = fields.Many2one("crm.zz.marketing.channel", string="Channel", required=True)
+    channel_id = fields.Many2one("crm.zz.marketing.channel", required=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
     name = fields.Char(string="Note")
     amount = fields.Monetary(required=True, currency_field="currency_id")

@@ -54,10 +54,10 @@ class CrmZzMarketingSegment(models.Model):
     salesperson_ids = fields.Many2many(
         "res.users", "crm_zz_marketing_segment_salesperson_rel", string="Salespeople"
     )
-    grade_a = fields.Boolean(string="Grade A")
-    grade_b = fields.Boolean(string="Grade B")
-    grade_c = fields.Boolean(string="Grade C")
-    grade_d = fields.Boolean(string="Grade D")
+    grade_a = fields.Boolean()
+    grade_b = fields.Boolean()
+    grade_c = fields.Boolean()
+    grade_d = fields.Boolean()
     rfm_segment = fields.Selection(RFM_SEGMENTS, string="RFM Segment")
     lifecycle = fields.Selection(LIFECYCLE_STAGES, string="Lifecycle Stage")
     min_amount = fields.Monetary(
@@ -66,8 +66,8 @@ class CrmZzMarketingSegment(models.Model):
         help="Invoiced amount of the value analysis (RFM monetary) at least this much.",
     )
     max_amount = fields.Monetary(string="Purchases Up To", currency_field="currency_id")
-    last_order_after = fields.Date(string="Last Order After")
-    last_order_before = fields.Date(string="Last Order Before")
+    last_order_after = fields.Date()
+    last_order_before = fields.Date()
     last_contact_after = fields.Date(string="Last Interaction After")
     last_contact_before = fields.Date(string="Last Interaction Before")
 

@@ -165,9 +165,8 @@ class TestCampaignRoi(CrmZzMarketingCommon):
             self.env.invalidate_all()
             records = records.browse(records.ids)
             before = self.env.cr.sql_log_count
-            for record in records:
-                for fname in ROI_FIELDS:
-                    record[fname]
+            values = [record[fname] for record in records for fname in ROI_FIELDS]
+            self.assertEqual(len(values), len(records) * len(ROI_FIELDS))
             return self.env.cr.sql_log_count - before
 
         count_queries(campaigns[:1])

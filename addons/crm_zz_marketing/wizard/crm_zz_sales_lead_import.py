@@ -11,7 +11,6 @@ class CrmZzSalesLeadImport(models.TransientModel):
 
     event_id = fields.Many2one(
         "event.event",
-        string="Event",
         help="The trade show or event the visitors were met at; its campaign is used.",
     )
     campaign_id = fields.Many2one(
