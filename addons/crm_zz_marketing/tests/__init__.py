@@ -4,3 +4,4 @@ from . import test_crm_zz_marketing_segment
 from . import test_utm_campaign_roi
 from . import test_event_campaign
 from . import test_ui_marketing_tour
+from . import test_unsubscribe_link
