@@ -37,7 +37,7 @@ class TestUiMarketingTour(HttpCase):
         )
         consenting._zz_record_consent("email", "given", "form", purpose="新品资讯")
         self.start_tour(
-            "/odoo/action-mass_mailing.action_view_utm_campaigns/new",
+            "/odoo/action-mass_mailing.action_view_utm_campaigns",
             "crm_zz_marketing_campaign",
             login=marketer.login,
         )

@@ -6,9 +6,22 @@ import { stepUtils } from "@web_tour/tour_service/tour_utils";
 registry.category("web_tour.tours").add("crm_zz_marketing_campaign", {
     steps: () => [
         {
-            trigger: ".o_form_view .o_field_widget[name=title] input",
+            trigger: ".o_kanban_view .o-kanban-button-new",
+            content: "Plan a new campaign from the campaigns' kanban",
+            run: "click",
+        },
+        {
+            trigger: ".o_kanban_quick_create .o_field_widget[name=title] input",
             content: "Name the new campaign",
             run: "edit 2026 经开区新品推介会",
+        },
+        {
+            trigger: ".o_kanban_quick_create .o_kanban_edit",
+            content: "Open it to plan it in full",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name=title] input:value(2026 经开区新品推介会)",
         },
         {
             trigger: ".o_form_view .o_field_widget[name=zz_budget] input",
