@@ -29,6 +29,7 @@ class TestSegment(CrmZzMarketingCommon):
         with Form(self.env["crm.zz.marketing.segment"]) as form:
             form.name = "经开区客户"
             form.zone_ids.add(self.econ_dev)
+            form.industry_ids.add(self.manufacturing)
             form.kind = "all"
         segment = form.record
         self.assertEqual(segment.partner_count, 5)
