@@ -6,3 +6,15 @@ from . import mailing_trace_sms
 from . import mail_notification_sms
 from . import sms_sms_aliyun
 from . import res_config_settings
+from . import res_partner
+from . import crm_zz_consent
+from . import phone_blacklist
+from . import mail_mail
+from . import sms_sms_consent
+from . import crm_zz_marketing_segment
+from . import mailing_mailing
+from . import crm_zz_marketing_channel
+from . import crm_zz_marketing_cost
+from . import utm_campaign_roi
+from . import event_event
+from . import event_registration

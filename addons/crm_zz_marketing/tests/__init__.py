@@ -3,3 +3,9 @@ from . import test_sms_aliyun_send
 from . import test_sms_aliyun_receipts
 from . import test_sms_aliyun_param_access
 from . import test_sms_aliyun_provider_choice
+from . import test_mailing_consent
+from . import test_crm_zz_marketing_segment
+from . import test_utm_campaign_roi
+from . import test_event_campaign
+from . import test_ui_marketing_tour
+from . import test_unsubscribe_link
