@@ -18,3 +18,6 @@ from . import base
 from . import res_users
 from . import res_partner_audit
 from . import res_config_settings_security
+from . import crm_zz_consent
+from . import res_partner_consent
+from . import mail_blacklist

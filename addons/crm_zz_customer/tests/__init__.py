@@ -10,3 +10,4 @@ from . import test_partner_import
 from . import test_ui_log_call
 from . import test_crm_zz_audit_log
 from . import test_export_safety
+from . import test_crm_zz_consent

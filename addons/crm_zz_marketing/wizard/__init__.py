@@ -1,0 +1,1 @@
+from . import crm_zz_sales_lead_import
