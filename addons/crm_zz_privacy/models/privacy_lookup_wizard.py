@@ -167,7 +167,7 @@ class PrivacyLookupWizard(models.TransientModel):
             view_mode="form",
             context={
                 "default_partner_id": partners[:1].res_id or False,
-                "default_lookup_label": self.name or self.email or self.zz_phone or "",
+                "default_requester": self.name or self.email or self.zz_phone or "",
             },
         )
         return action

@@ -32,6 +32,23 @@ class TestPrivacyLookup(CrmZzPrivacyCommon):
         found = self._lookup(zz_phone="138 0013 8000")
         self._assert_all_found(found)
 
+    def test_request_from_the_lookup(self):
+        wizard = (
+            self.env["privacy.lookup.wizard"]
+            .with_user(self.officer)
+            .create({"zz_phone": "138 0013 8000"})
+        )
+        wizard.action_lookup()
+        action = wizard.action_zz_create_request()
+        request = (
+            self.env["crm.zz.privacy.request"]
+            .with_user(self.officer)
+            .with_context(**action["context"])
+            .create({"request_type": "access"})
+        )
+        self.assertEqual(request.partner_id, self.person)
+        self.assertEqual(request.requester, "138 0013 8000")
+
     def test_by_email(self):
         found = self._lookup(email="chen.jing@zzjx.example.com")
         self._assert_all_found(found)

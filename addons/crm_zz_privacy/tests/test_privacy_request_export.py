@@ -36,6 +36,11 @@ class TestPrivacyRequestExport(CrmZzPrivacyCommon):
         xlsx_file = attachments.filtered(lambda a: a.name.endswith(".xlsx"))
         workbook = openpyxl.load_workbook(io.BytesIO(base64.b64decode(xlsx_file.datas)))
         self.assertEqual(len(workbook.sheetnames), 7)
+        # headers in Chinese where Chinese is installed
+        lang = "zh_CN" if self.env["res.lang"]._lang_get("zh_CN") else self.env.lang
+        env = self.env(context={"lang": lang})
+        headers = [cell.value for cell in workbook.worksheets[0][1]]
+        self.assertEqual(headers[3], env["res.partner"]._fields["email"]._description_string(env))
         texts = {
             cell.value
             for sheet in workbook.worksheets
