@@ -44,7 +44,7 @@ class CrmZzPrivacyRequest(models.Model):
         help="The contact the request is about. For a company, its contacts are included.",
     )
     lead_id = fields.Many2one(
-        "crm.lead", string="Lead", help="A lead the person is only known by (no contact yet)."
+        "crm.lead", help="A lead the person is only known by (no contact yet)."
     )
     requester = fields.Char(
         string="Requester as Given", help="Name, email or number the request came with."
