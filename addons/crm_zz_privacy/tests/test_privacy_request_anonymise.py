@@ -51,6 +51,21 @@ class TestPrivacyRequestAnonymise(CrmZzPrivacyCommon):
         self.assertEqual(self.person.name, f"已匿名化 #{self.person.id}")
         self.assertIn("郑州隐私测试机械有限公司", request.outcome)
 
+    def test_lead_only_person(self):
+        lead = self.env["crm.lead"].create(
+            {"name": "展会名片 周敏", "contact_name": "周敏", "mobile": "13700137000"}
+        )
+        request = (
+            self.env["crm.zz.privacy.request"]
+            .with_user(self.officer)
+            .create({"request_type": "deletion", "lead_id": lead.id})
+        )
+        request.action_anonymise()
+        self.assertFalse(lead.contact_name or lead.mobile)
+        self.assertEqual(lead.name, f"已匿名化 #{lead.id}")
+        self.assertEqual(self.person.name, "陈静")
+        self.assertEqual(request.state, "done")
+
     def test_legal_hold_keeps_the_person(self):
         self.person.with_user(self.officer).zz_legal_hold = True
         request = self._request("deletion")
