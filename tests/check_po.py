@@ -23,6 +23,7 @@ MODULES = [
     "crm_zz_marketing",
     "crm_zz_service",
     "crm_zz_reports",
+    "crm_zz_privacy",
 ]
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sdr]|%[sdr]|\{[a-z_0-9]*\}")
 

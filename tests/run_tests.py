@@ -36,6 +36,7 @@ MODULES = [
     "crm_zz_marketing",
     "crm_zz_service",
     "crm_zz_reports",
+    "crm_zz_privacy",
 ]
 # Logs go beside the checkout, or where ZZCRM_TEST_LOGS says (a read-only mount in Docker).
 LOG_DIR = Path(os.environ.get("ZZCRM_TEST_LOGS") or ROOT / ".test-logs")
