@@ -13,3 +13,4 @@ from . import res_partner_ownership
 from . import res_partner_value
 from . import crm_zz_partner_owner_history
 from . import crm_zz_pool_rule
+from . import res_users

@@ -3,7 +3,6 @@
 from contextlib import closing
 
 from odoo import SUPERUSER_ID, api, sql_db
-from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
 
@@ -11,7 +10,8 @@ from odoo.tests import TransactionCase, tagged
 class TestPoolClaimConcurrency(TransactionCase):
     """Two salespeople claim the same pool customer at the same moment: the first
     wins, the second is told at once, and after the first commits it is told
-    the customer is taken. Two real database connections, committed data."""
+    who took the customer, and its list reloads. Two real database connections,
+    committed data."""
 
     def test_first_come_first_served(self):
         # Commits are needed: another connection only sees committed rows. The
@@ -30,15 +30,20 @@ class TestPoolClaimConcurrency(TransactionCase):
             with closing(db.cursor()) as cr_a, closing(db.cursor()) as cr_b:
                 env_a = api.Environment(cr_a, admin_id, {})
                 env_b = api.Environment(cr_b, SUPERUSER_ID, {})
-                env_a["res.partner"].browse(partner_id).action_zz_claim()
-                # A has not committed yet: B does not wait, it is told to retry
-                with self.assertRaises(UserError):
-                    env_b["res.partner"].browse(partner_id).action_zz_claim()
+                won = env_a["res.partner"].browse(partner_id).action_zz_claim()
+                self.assertEqual(won["params"]["type"], "success")
+                # A has not committed yet: B does not wait, it is told someone is claiming
+                busy = env_b["res.partner"].browse(partner_id).action_zz_claim()
+                self.assertEqual(busy["params"]["type"], "warning")
+                self.assertIn("郑州并发认领测试有限公司", busy["params"]["message"])
+                self.assertEqual(busy["params"]["next"]["tag"], "soft_reload")
                 cr_a.commit()  # pylint: disable=invalid-commit
                 cr_b.rollback()
-                with self.assertRaises(UserError) as err:
-                    env_b["res.partner"].browse(partner_id).action_zz_claim()
-                self.assertIn("郑州并发认领测试有限公司", str(err.exception))
+                # once A committed, B is told in plain words who has it
+                lost = env_b["res.partner"].browse(partner_id).action_zz_claim()
+                self.assertEqual(lost["params"]["type"], "warning")
+                self.assertIn("郑州并发认领测试有限公司", lost["params"]["message"])
+                self.assertIn(env_a.user.name, lost["params"]["message"])
                 cr_b.rollback()
                 cr_b.execute("SELECT user_id FROM res_partner WHERE id = %s", [partner_id])
                 self.assertEqual(cr_b.fetchone()[0], admin_id)
