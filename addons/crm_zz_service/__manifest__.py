@@ -20,6 +20,7 @@
         "data/survey_data.xml",
         "data/ir_cron_data.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/helpdesk_ticket_interaction_views.xml",
         "views/crm_zz_service_sla_policy_views.xml",
         "views/crm_zz_service_article_views.xml",
         "views/crm_zz_service_relationship_survey_views.xml",

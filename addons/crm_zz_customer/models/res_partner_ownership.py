@@ -11,6 +11,10 @@ from odoo.tools import SQL
 
 from ..tools import pool
 
+# Ownership is sales business: other employees (accounting, stock...) read
+# customers without these fields, so that "export all" and API reads work for them.
+SALESMAN = "sales_team.group_sale_salesman"
+
 
 class ResPartner(models.Model):
     """Ownership of a customer: salesperson, sharing, public pool (公海), history.
@@ -21,9 +25,11 @@ class ResPartner(models.Model):
 
     _inherit = "res.partner"
 
-    zz_share_ids = fields.One2many("crm.zz.partner.share", "partner_id", string="Shared With")
+    zz_share_ids = fields.One2many(
+        "crm.zz.partner.share", "partner_id", string="Shared With", groups=SALESMAN
+    )
     zz_owner_history_ids = fields.One2many(
-        "crm.zz.partner.owner.history", "partner_id", string="Ownership History"
+        "crm.zz.partner.owner.history", "partner_id", string="Ownership History", groups=SALESMAN
     )
     zz_owner_date = fields.Datetime(
         string="Owned Since",

@@ -14,3 +14,5 @@ from . import crm_zz_service_relationship_survey
 from . import res_partner
 from . import ir_module_module
 from . import sale_order
+from . import helpdesk_ticket_interaction
+from . import helpdesk_ticket_access
