@@ -3,7 +3,7 @@
 {
     "name": "ZZ CRM Service",
     "summary": "Service requests and complaints with SLA and satisfaction for Zhengzhou",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "After-Sales",
     "author": "ZZ CRM",
     "website": "https://github.com/zz-crm/zz-crm",

@@ -52,3 +52,58 @@ class TestPoolClaimConcurrency(TransactionCase):
                 env = api.Environment(cr, SUPERUSER_ID, {})
                 env["res.partner"].browse(partner_id).unlink()
                 cr.commit()  # pylint: disable=invalid-commit
+
+
+@tagged("at_install", "-post_install")
+class TestPoolRecallConcurrency(TransactionCase):
+    """The nightly recall does not wait for, nor fail on, a customer a salesperson
+    is editing at that moment: it skips it (decided again the next night) and
+    recalls the others. Two real database connections, committed data."""
+
+    def test_recall_skips_a_customer_being_edited(self):
+        db = sql_db.db_connect(self.env.cr.dbname)
+        admin_id = self.env.ref("base.user_admin").id
+        with closing(db.cursor()) as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            rule = env.ref("crm_zz_customer.pool_rule_grade_d")
+            saved = {"days_without_contact": rule.days_without_contact, "active": rule.active}
+            saved["days_without_deal"] = rule.days_without_deal
+            rule.write({"days_without_contact": 1, "days_without_deal": 0, "active": True})
+            partners = env["res.partner"].create(
+                [
+                    {
+                        "name": f"郑州回收并发测试{index}",
+                        "is_company": True,
+                        "user_id": admin_id,
+                        "zz_grade_manual": "d",
+                    }
+                    for index in range(2)
+                ]
+            )
+            ids = tuple(partners.ids)
+            # owned for ten days without any interaction (test setup only)
+            cr.execute(
+                "UPDATE res_partner SET zz_owner_date = now() - interval '10 days' "
+                "WHERE id IN %s",
+                [ids],
+            )
+            cr.commit()  # pylint: disable=invalid-commit
+        try:
+            with closing(db.cursor()) as cr_edit, closing(db.cursor()) as cr_cron:
+                # a salesperson is saving the first customer right now
+                cr_edit.execute("SELECT id FROM res_partner WHERE id = %s FOR UPDATE", [ids[0]])
+                env_cron = api.Environment(cr_cron, SUPERUSER_ID, {})
+                env_cron["res.partner"]._cron_zz_pool_recall()
+                env_cron.flush_all()
+                cr_cron.execute(
+                    "SELECT id, user_id FROM res_partner WHERE id IN %s ORDER BY id", [ids]
+                )
+                self.assertEqual(cr_cron.fetchall(), [(ids[0], admin_id), (ids[1], None)])
+                cr_cron.rollback()
+                cr_edit.rollback()
+        finally:
+            with closing(db.cursor()) as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                env["res.partner"].browse(ids).unlink()
+                env.ref("crm_zz_customer.pool_rule_grade_d").write(saved)
+                cr.commit()  # pylint: disable=invalid-commit
