@@ -1,5 +1,6 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
 from collections import defaultdict
 from datetime import timedelta
 
@@ -10,6 +11,8 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..tools import pool
+
+_logger = logging.getLogger(__name__)
 
 # Ownership is sales business: other employees (accounting, stock...) read
 # customers without these fields, so that "export all" and API reads work for them.
@@ -390,7 +393,7 @@ class ResPartner(models.Model):
                 self.env.cr.execute(query, log_exceptions=False)
                 return self.browse([row[0] for row in self.env.cr.fetchall()])
         except pg_errors.SerializationFailure:
-            pass
+            _logger.info("Pool recall: customers changed meanwhile, locking them one by one")
         locked = []
         for partner in self:  # one by one, to skip only the rows changed meanwhile
             try:
