@@ -34,7 +34,7 @@ GROUPS = (
     "stock.group_stock_user",
 )
 SUITE = ("crm_zz_customer", "crm_zz_sales", "crm_zz_marketing", "crm_zz_service", "crm_zz_reports")
-# enough records to meet every kind of fixture; the newest (the fixtures) first
+# records read per model at each end (newest, oldest)
 LIMIT = 30
 
 
@@ -255,7 +255,10 @@ class TestFullRead(FullReadCommon):
 
     def _read_all(self, user, model):
         Model = self.env[model].with_user(user)
-        records = Model.search([], limit=LIMIT, order="id desc")
+        # the newest (the fixtures) and the oldest (data files, demo data)
+        records = Model.search([], limit=LIMIT, order="id desc") | Model.search(
+            [], limit=LIMIT, order="id"
+        )
         self.assertTrue(records, f"{user.login} sees no {model}: give it a fixture")
         exportable = [
             name
@@ -269,7 +272,7 @@ class TestFullRead(FullReadCommon):
         culprits = None
         for way, read in (
             ("read()", lambda: records.read()),
-            ("search_read()", lambda: Model.search_read([], limit=LIMIT, order="id desc")),
+            ("search_read()", lambda: Model.search_read([("id", "in", records.ids)])),
             ("export_data()", lambda: records.export_data(exportable)["datas"]),
         ):
             self.env.invalidate_all()  # nothing computed by the fixtures' superuser is reused
