@@ -20,6 +20,7 @@
         "wizard/crm_lead_lost_views.xml",
         "wizard/crm_zz_sales_lead_import_views.xml",
         "views/crm_lead_views.xml",
+        "views/crm_lead_interaction_views.xml",
         "views/crm_stage_views.xml",
         "views/crm_team_views.xml",
         "views/crm_team_member_views.xml",

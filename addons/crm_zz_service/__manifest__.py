@@ -23,6 +23,7 @@
         "data/ir_cron_data.xml",
         "wizard/crm_zz_service_holiday_import_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/helpdesk_ticket_interaction_views.xml",
         "views/crm_zz_service_sla_policy_views.xml",
         "views/crm_zz_service_article_views.xml",
         "views/crm_zz_service_relationship_survey_views.xml",

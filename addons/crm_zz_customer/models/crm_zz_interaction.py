@@ -1,7 +1,9 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class CrmZzInteraction(models.Model):
@@ -97,12 +99,19 @@ class CrmZzInteraction(models.Model):
 
     @api.depends("res_model", "res_id")
     def _compute_res_name(self):
+        """The linked document's name when the user may read it: per model, one
+        existence query and one access check for all the interactions."""
+        ids_by_model = defaultdict(set)
         for interaction in self:
-            interaction.res_name = False
             if interaction.res_model in self.env and interaction.res_id:
-                record = self.env[interaction.res_model].browse(interaction.res_id).exists()
-                if record and record.has_access("read"):
-                    interaction.res_name = record.display_name
+                ids_by_model[interaction.res_model].add(interaction.res_id)
+        names = {}
+        for model, ids in ids_by_model.items():
+            records = self.env[model].browse(ids).exists()
+            records = records._filtered_access("read")
+            names.update(((model, record.id), record.display_name) for record in records)
+        for interaction in self:
+            interaction.res_name = names.get((interaction.res_model, interaction.res_id), False)
 
     @api.constrains("res_model")
     def _check_res_model(self):
@@ -123,8 +132,31 @@ class CrmZzInteraction(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         interactions = super().create(vals_list)
+        interactions._zz_check_partner_writable()
         interactions._zz_schedule_next_step()
         return interactions
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "partner_id" in vals:
+            self._zz_check_partner_writable()
+        return result
+
+    def _zz_check_partner_writable(self):
+        """Interactions are logged only on customers the user may edit: his own,
+        the pool's, those shared with him to edit (not those shared to read)."""
+        if self.env.su:
+            return
+        partners = self.partner_id.commercial_partner_id
+        refused = partners - partners._filtered_access("write")
+        if refused:
+            raise AccessError(
+                self.env._(
+                    "You cannot log an interaction on %(names)s: you may not edit this "
+                    "customer (it is another salesperson's, or shared with you to read only).",
+                    names=", ".join(refused.sudo().mapped("display_name")),  # sudo: names only
+                )
+            )
 
     # Helpers for the modules that show interactions on their documents (leads, tickets)
 

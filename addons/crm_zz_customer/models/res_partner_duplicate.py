@@ -66,15 +66,19 @@ class ResPartner(models.Model):
     )
 
     # Warning on the form
+    # A hint while typing, that may name a customer the user cannot open: not
+    # exported (an export reads the name with the user's rights).
     zz_same_partner_id = fields.Many2one(
         "res.partner",
         string="Possible Duplicate",
         compute="_compute_zz_same_partner",
+        exportable=False,
     )
     zz_same_partner_reason = fields.Selection(
         DUPLICATE_REASONS,
         string="Duplicate Reason",
         compute="_compute_zz_same_partner",
+        exportable=False,
     )
 
     def init(self):

@@ -16,11 +16,17 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     # Interactions
+    # interactions are sales business: other employees read customers without them
     zz_interaction_ids = fields.One2many(
-        "crm.zz.interaction", "commercial_partner_id", string="Interactions"
+        "crm.zz.interaction",
+        "commercial_partner_id",
+        string="Interactions",
+        groups="sales_team.group_sale_salesman",
     )
     zz_interaction_count = fields.Integer(
-        string="Interaction Count", compute="_compute_zz_interaction_count"
+        string="Interaction Count",
+        compute="_compute_zz_interaction_count",
+        groups="sales_team.group_sale_salesman",
     )
     zz_last_contact_date = fields.Datetime(
         string="Last Contact",

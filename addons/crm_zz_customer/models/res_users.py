@@ -7,6 +7,12 @@ from odoo.exceptions import AccessDenied
 class ResUsers(models.Model):
     _inherit = "res.users"
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # a user's own partner is nobody's customer, whoever creates the user
+        users = super(ResUsers, self.with_context(zz_no_default_owner=True)).create(vals_list)
+        return users.with_env(self.env)
+
     @api.model
     def _update_last_login(self):
         res = super()._update_last_login()

@@ -11,3 +11,4 @@ from . import test_ui_log_call
 from . import test_crm_zz_audit_log
 from . import test_export_safety
 from . import test_crm_zz_consent
+from . import test_res_partner_owner_rights

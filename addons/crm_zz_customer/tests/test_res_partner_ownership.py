@@ -208,8 +208,14 @@ class TestPublicPool(CrmZzCustomerCommon):
         with self.assertRaises(AccessError):
             self.pool_customer.with_user(self.salesman_2).read(["name"])
 
-        with self.assertRaises(UserError):
-            self.pool_customer.with_user(self.salesman_2).sudo().action_zz_claim()
+        # the colleague still has the customer on his screen: he is told who has it
+        result = self.pool_customer.with_user(self.salesman_2).action_zz_claim()
+        self.assertEqual(result["params"]["type"], "warning")
+        self.assertIn(self.salesman.name, result["params"]["message"])
+        self.assertEqual(
+            result["params"]["next"], {"type": "ir.actions.client", "tag": "soft_reload"}
+        )
+        self.assertEqual(self.pool_customer.user_id, self.salesman)
         self.pool_customer.with_user(self.salesman).action_zz_release()
         self.assertFalse(self.pool_customer.user_id)
         self.assertTrue(self.pool_customer.zz_pool_date)

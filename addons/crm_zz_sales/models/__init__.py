@@ -14,3 +14,4 @@ from . import crm_team_member
 from . import res_partner
 from . import res_config_settings
 from . import sale_order
+from . import crm_lead_interaction

@@ -32,26 +32,34 @@ class CrmTeam(models.Model):
     zz_forecast_next_month = fields.Monetary(
         string="Forecast Next Month",
         compute="_compute_zz_forecast",
+        groups="sales_team.group_sale_salesman",
         currency_field="currency_id",
         help="Won revenue expected next month from the team's monthly history.",
     )
     zz_forecast_next_quarter = fields.Monetary(
         string="Forecast Next 3 Months",
         compute="_compute_zz_forecast",
+        groups="sales_team.group_sale_salesman",
         currency_field="currency_id",
     )
     zz_forecast_mape = fields.Float(
         string="Backtest Error (MAPE %)",
         compute="_compute_zz_forecast",
+        groups="sales_team.group_sale_salesman",
         digits=(16, 2),
         help="Mean absolute percentage error of the same method on the last six months; "
         "the lower, the more the forecast can be trusted.",
     )
-    zz_forecast_months = fields.Integer(string="Months of History", compute="_compute_zz_forecast")
+    zz_forecast_months = fields.Integer(
+        string="Months of History",
+        compute="_compute_zz_forecast",
+        groups="sales_team.group_sale_salesman",
+    )
     zz_forecast_method = fields.Selection(
         [("none", "Not Enough History"), ("trend", "Trend"), ("seasonal", "Trend and Seasonality")],
         string="Forecast Method",
         compute="_compute_zz_forecast",
+        groups="sales_team.group_sale_salesman",
     )
 
     def _compute_zz_forecast(self):

@@ -75,15 +75,25 @@ class CrmZzSalesTarget(models.Model):
         targets = self.filtered("date_from")
         groups = []
         if targets:
-            groups = self.env["crm.lead"]._read_group(
-                [
-                    ("stage_id.is_won", "=", True),
-                    ("team_id", "in", targets.team_id.ids),
-                    ("date_closed", ">=", min(targets.mapped("date_from"))),
-                    ("date_closed", "<", max(targets.mapped("date_to")) + relativedelta(days=1)),
-                ],
-                ["team_id", "user_id", "date_closed:month"],
-                ["expected_revenue:sum"],
+            # attainment is a fact about the team or salesperson, the same for everyone
+            # who may see the target, not the sum of the deals the viewer sees
+            groups = (
+                self.env["crm.lead"]
+                .sudo()  # sudo: the team's or salesperson's won deals, all of them
+                ._read_group(
+                    [
+                        ("stage_id.is_won", "=", True),
+                        ("team_id", "in", targets.team_id.ids),
+                        ("date_closed", ">=", min(targets.mapped("date_from"))),
+                        (
+                            "date_closed",
+                            "<",
+                            max(targets.mapped("date_to")) + relativedelta(days=1),
+                        ),
+                    ],
+                    ["team_id", "user_id", "date_closed:month"],
+                    ["expected_revenue:sum"],
+                )
             )
         for target in self:
             won = sum(

@@ -12,11 +12,16 @@ class ResPartner(models.Model):
 
     _inherit = "res.partner"
 
+    # deals are sales business: other employees read customers without them
     zz_open_opportunity_count = fields.Integer(
-        string="Open Deals", compute="_compute_zz_opportunity_counts"
+        string="Open Deals",
+        compute="_compute_zz_opportunity_counts",
+        groups="sales_team.group_sale_salesman",
     )
     zz_won_opportunity_count = fields.Integer(
-        string="Won Deals", compute="_compute_zz_opportunity_counts"
+        string="Won Deals",
+        compute="_compute_zz_opportunity_counts",
+        groups="sales_team.group_sale_salesman",
     )
     zz_undelivered_order_count = fields.Integer(
         string="Orders to Deliver",

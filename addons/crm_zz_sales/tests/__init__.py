@@ -10,3 +10,4 @@ from . import test_crm_lead_road_to_cash
 from . import test_crm_zz_sales_tour
 from . import test_crm_zz_sales_lead_import
 from . import test_crm_lead_grade
+from . import test_crm_zz_sales_rights

@@ -22,3 +22,5 @@ from . import res_partner
 from . import ir_module_module
 from . import ir_http
 from . import sale_order
+from . import helpdesk_ticket_interaction
+from . import helpdesk_ticket_access

@@ -3,6 +3,10 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+# who may send a wave of surveys to customers
+SENDER_GROUPS = ("survey.group_survey_manager", "helpdesk_mgmt.group_helpdesk_manager")
 
 
 class CrmZzServiceRelationshipSurvey(models.Model):
@@ -15,7 +19,12 @@ class CrmZzServiceRelationshipSurvey(models.Model):
 
     name = fields.Char(required=True)
     survey_id = fields.Many2one("survey.survey", required=True)
-    partner_ids = fields.Many2many("res.partner", string="Customers")
+    partner_ids = fields.Many2many(
+        "res.partner",
+        string="Customers",
+        domain=lambda self: self._zz_customer_domain(),
+        help="Customers and their contacts only: not employees nor mere vendors.",
+    )
     interval_months = fields.Integer(string="Every (months)", default=3, required=True)
     next_date = fields.Date(string="Next Sending", default=fields.Date.context_today)
     last_date = fields.Date(string="Last Sent", readonly=True)
@@ -43,15 +52,53 @@ class CrmZzServiceRelationshipSurvey(models.Model):
         for wave in self:
             wave.answer_count = counts.get(wave, 0)
 
+    @api.model
+    def _zz_customer_domain(self):
+        """Partners that are customers: outside partners (not internal users nor the
+        companies of this database) that are not mere vendors (a vendor who also
+        buys, or has a salesperson, is a customer; so is a pool customer)."""
+        return [
+            ("partner_share", "=", True),
+            ("commercial_partner_id.ref_company_ids", "=", False),
+            "|",
+            "|",
+            ("commercial_partner_id.supplier_rank", "=", 0),
+            ("commercial_partner_id.customer_rank", ">", 0),
+            ("commercial_partner_id.user_id", "!=", False),
+        ]
+
+    @api.constrains("partner_ids")
+    def _check_partner_ids(self):
+        for wave in self:
+            # sudo: judge every partner of the list, also those the user cannot read
+            partners = wave.sudo().partner_ids
+            customers = partners.filtered_domain(self._zz_customer_domain())
+            if partners - customers:
+                raise ValidationError(
+                    self.env._(
+                        "Relationship survey %(wave)s: %(names)s are not customers (field "
+                        "Customers); surveys go to customers only.",
+                        wave=wave.name,
+                        names=", ".join((partners - customers).mapped("display_name")),
+                    )
+                )
+
     def action_send(self):
-        """Send the survey now to every customer of the list (once per customer a day)."""
+        """Send the survey now to every customer of the list (once per customer a day).
+
+        Survey and helpdesk managers only: a wave writes to many customers at once.
+        """
+        if not self.env.su and not any(self.env.user.has_group(g) for g in SENDER_GROUPS):
+            raise AccessError(
+                self.env._("Only survey managers and helpdesk managers send relationship surveys.")
+            )
         today = fields.Date.context_today(self)
         template = self.env.ref("survey.mail_template_user_input_invite")
         Answer = self.env["survey.user_input"].sudo()  # sudo: agents are not survey officers
         for wave in self:
+            customers = wave.partner_ids.filtered_domain(self._zz_customer_domain())
             keys = {
-                partner: f"relationship:{wave.id}:{today}:{partner.id}"
-                for partner in wave.partner_ids
+                partner: f"relationship:{wave.id}:{today}:{partner.id}" for partner in customers
             }
             sent = set(
                 Answer.search([("zz_survey_key", "in", list(keys.values()))]).mapped(

@@ -19,7 +19,12 @@ class HelpdeskTicketTeam(models.Model):
         string="Satisfaction Survey",
         help="Sent to the customer when a ticket of this team is closed.",
     )
-    zz_skill_ids = fields.One2many("crm.zz.service.skill", "team_id", string="Agent Skills")
+    zz_skill_ids = fields.One2many(
+        "crm.zz.service.skill",
+        "team_id",
+        string="Agent Skills",
+        groups="helpdesk_mgmt.group_helpdesk_user_own",
+    )
     zz_sla_breached_count = fields.Integer(
         string="Open Tickets past their SLA", compute="_compute_zz_sla_breached_count"
     )

@@ -10,9 +10,21 @@ class ResPartner(models.Model):
     zz_complaint_count = fields.Integer(
         string="Complaints", compute="_compute_helpdesk_ticket_count"
     )
-    zz_last_csat = fields.Float(string="Latest Satisfaction", compute="_compute_zz_last_csat")
+    # The customer's satisfaction is the business of its salesperson and of the
+    # service agents, hidden from other employees.
+    # sudo: the salesperson has no access to the satisfaction analysis; the figure
+    # is about a customer he may read (compute_sudo)
+    zz_last_csat = fields.Float(
+        string="Latest Satisfaction",
+        compute="_compute_zz_last_csat",
+        compute_sudo=True,
+        groups="sales_team.group_sale_salesman,helpdesk_mgmt.group_helpdesk_user_own",
+    )
     zz_satisfaction_count = fields.Integer(
-        string="Satisfaction Answers", compute="_compute_zz_last_csat"
+        string="Satisfaction Answers",
+        compute="_compute_zz_last_csat",
+        compute_sudo=True,
+        groups="sales_team.group_sale_salesman,helpdesk_mgmt.group_helpdesk_user_own",
     )
 
     def _compute_helpdesk_ticket_count(self):

@@ -24,7 +24,10 @@ class CrmZzServiceSatisfactionReport(models.Model):
         readonly=True,
     )
     survey_id = fields.Many2one("survey.survey", readonly=True)
-    user_input_id = fields.Many2one("survey.user_input", string="Answer", readonly=True)
+    # not exported: the row's own id, and an answer only survey officers may read
+    user_input_id = fields.Many2one(
+        "survey.user_input", string="Answer", readonly=True, exportable=False
+    )
     ticket_id = fields.Many2one("helpdesk.ticket", readonly=True)
     user_id = fields.Many2one("res.users", string="Agent", readonly=True)
     team_id = fields.Many2one("helpdesk.ticket.team", readonly=True)

@@ -11,3 +11,4 @@ from . import test_crm_zz_service_access
 from . import test_helpdesk_ticket_portal
 from . import test_sale_order_ticket
 from . import test_resource_calendar_china
+from . import test_crm_zz_service_rights
