@@ -1,1 +1,2 @@
 # Pure Python: no odoo import here, so that tests/unit can load it by path.
+from . import churn

@@ -1,0 +1,5 @@
+from . import crm_zz_churn_risk
+from . import crm_zz_product_affinity
+from . import crm_lead
+from . import res_partner
+from . import sale_order

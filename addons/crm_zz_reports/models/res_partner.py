@@ -1,0 +1,23 @@
+# Copyright 2026 ZZ CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    zz_suggested_product_ids = fields.Many2many(
+        "product.product",
+        string="Suggested Products",
+        compute="_compute_zz_suggested_product_ids",
+        help="Products often bought with what this customer buys, which it has not bought yet.",
+    )
+
+    def _compute_zz_suggested_product_ids(self):
+        Affinity = self.env["crm.zz.product.affinity"]
+        bought = Affinity._bought_by_customer(self)
+        suggested = Affinity._suggest(
+            {partner: bought.get(partner.commercial_partner_id.id, set()) for partner in self}
+        )
+        for partner in self:
+            partner.zz_suggested_product_ids = suggested[partner]
