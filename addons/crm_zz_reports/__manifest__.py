@@ -15,7 +15,9 @@
         "crm_zz_marketing",
         "crm_zz_service",
         "sale_crm",
+        "mass_mailing",
     ],
+    "external_dependencies": {"python": ["numpy"]},
     "data": [
         "security/ir.model.access.csv",
         "security/crm_zz_reports_security.xml",
@@ -30,6 +32,7 @@
         "report/crm_zz_ticket_report_views.xml",
         "views/crm_zz_churn_risk_views.xml",
         "views/crm_zz_product_affinity_views.xml",
+        "views/crm_zz_customer_cluster_views.xml",
         "views/crm_zz_reports_menus.xml",
     ],
     "demo": ["demo/crm_zz_reports_demo.xml"],

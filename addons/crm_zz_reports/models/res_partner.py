@@ -6,6 +6,16 @@ from odoo import fields, models
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    zz_cluster_id = fields.Many2one(
+        "crm.zz.customer.cluster",
+        string="Customer Cluster",
+        index="btree_not_null",
+        ondelete="set null",
+        readonly=True,
+        copy=False,
+        help="Customers alike in value, industry, district and order mix; "
+        "found every week by the customer analysis.",
+    )
     zz_suggested_product_ids = fields.Many2many(
         "product.product",
         string="Suggested Products",

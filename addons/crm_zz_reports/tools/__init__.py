@@ -1,2 +1,3 @@
 # Pure Python: no odoo import here, so that tests/unit can load it by path.
 from . import churn
+from . import clusters
