@@ -16,6 +16,7 @@
         "crm_zz_service",
         "sale_crm",
         "mass_mailing",
+        "report_xlsx",
     ],
     "external_dependencies": {"python": ["numpy"]},
     "data": [
@@ -30,6 +31,7 @@
         "report/crm_zz_forecast_report_views.xml",
         "report/crm_zz_campaign_report_views.xml",
         "report/crm_zz_ticket_report_views.xml",
+        "report/crm_zz_analysis_xlsx_reports.xml",
         "views/crm_zz_churn_risk_views.xml",
         "views/crm_zz_product_affinity_views.xml",
         "views/crm_zz_customer_cluster_views.xml",

@@ -6,3 +6,5 @@ from . import crm_zz_funnel_report
 from . import crm_zz_forecast_report
 from . import crm_zz_campaign_report
 from . import crm_zz_ticket_report
+from . import crm_zz_analysis_xlsx
+from . import crm_zz_analysis_xlsx_models
