@@ -17,6 +17,7 @@
         "sale_crm",
         "mass_mailing",
         "report_xlsx",
+        "spreadsheet_dashboard",
     ],
     "external_dependencies": {"python": ["numpy"]},
     "data": [
@@ -24,6 +25,7 @@
         "security/crm_zz_reports_security.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/spreadsheet_dashboard_data.xml",
         "report/crm_zz_customer_report_views.xml",
         "report/crm_zz_customer_value_report_views.xml",
         "report/crm_zz_pipeline_report_views.xml",
@@ -38,5 +40,10 @@
         "views/crm_zz_reports_menus.xml",
     ],
     "demo": ["demo/crm_zz_reports_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "crm_zz_reports/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

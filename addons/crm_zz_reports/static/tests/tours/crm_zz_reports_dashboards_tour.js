@@ -1,0 +1,31 @@
+/** @odoo-module **/
+// Copyright 2026 ZZ CRM contributors
+// License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import {registry} from "@web/core/registry";
+
+function openDashboard(name, figureTitle) {
+    return [
+        {
+            content: `Open the ${name} dashboard`,
+            trigger: `.o_search_panel_category_value:contains("${name}")`,
+            run: "click",
+        },
+        {
+            content: `Its key figure "${figureTitle}" is drawn`,
+            trigger: `.o_spreadsheet_dashboard_action canvas.o-scorecard[title="${figureTitle}"]`,
+        },
+        {
+            content: "and its chart",
+            trigger: ".o_spreadsheet_dashboard_action .o-figure canvas:not(.o-scorecard)",
+        },
+    ];
+}
+
+registry.category("web_tour.tours").add("crm_zz_reports_dashboards", {
+    url: "/odoo/action-spreadsheet_dashboard.ir_actions_dashboard_action",
+    steps: () => [
+        ...openDashboard("Sales Pipeline", "Opportunities"),
+        ...openDashboard("Marketing Campaigns", "Leads"),
+        ...openDashboard("Service Promises", "Backlog"),
+    ],
+});
