@@ -34,6 +34,8 @@
         "report/crm_zz_campaign_report_views.xml",
         "report/crm_zz_ticket_report_views.xml",
         "report/crm_zz_analysis_xlsx_reports.xml",
+        "report/crm_zz_monthly_report_templates.xml",
+        "wizard/crm_zz_monthly_report_views.xml",
         "views/crm_zz_churn_risk_views.xml",
         "views/crm_zz_product_affinity_views.xml",
         "views/crm_zz_customer_cluster_views.xml",

@@ -8,3 +8,4 @@ from . import crm_zz_campaign_report
 from . import crm_zz_ticket_report
 from . import crm_zz_analysis_xlsx
 from . import crm_zz_analysis_xlsx_models
+from . import crm_zz_monthly_report_pdf

@@ -20,6 +20,13 @@ class CrmZzPipelineReport(models.Model):
     _rec_name = "lead_id"
     _order = "create_date desc"
     _zz_source_models = ("crm.lead", "crm.stage", "res.partner")
+    _zz_source_indexes = (
+        ("crm_lead_zz_park_id_index", "crm_lead", ["zz_park_id"], "zz_park_id IS NOT NULL"),
+        ("crm_lead_zz_zone_id_index", "crm_lead", ["zz_zone_id"], "zz_zone_id IS NOT NULL"),
+        ("crm_lead_zz_industry_id_index", "crm_lead", ["zz_industry_id"], ""),
+        ("crm_lead_date_closed_index", "crm_lead", ["date_closed"], "date_closed IS NOT NULL"),
+        ("crm_lead_date_deadline_index", "crm_lead", ["date_deadline"], ""),
+    )
 
     lead_id = fields.Many2one("crm.lead", string="Opportunity", readonly=True)
     type = fields.Selection([("lead", "Lead"), ("opportunity", "Opportunity")], readonly=True)

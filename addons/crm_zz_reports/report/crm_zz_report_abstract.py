@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models, tools
 from odoo.tools import SQL
+from odoo.tools.sql import create_index
 
 
 class CrmZzReportAbstract(models.AbstractModel):
@@ -19,6 +20,9 @@ class CrmZzReportAbstract(models.AbstractModel):
 
     # models whose pending writes the view reads
     _zz_source_models = ()
+    # indexes on the source columns the analysis groups or filters by, that the
+    # source modules do not create: (index name, table, columns, where)
+    _zz_source_indexes = ()
 
     def _query(self):
         raise NotImplementedError
@@ -32,6 +36,8 @@ class CrmZzReportAbstract(models.AbstractModel):
     def init(self):
         if self._abstract:
             return
+        for name, table, columns, where in self._zz_source_indexes:
+            create_index(self.env.cr, name, table, columns, where=where)
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())

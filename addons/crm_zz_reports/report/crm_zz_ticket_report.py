@@ -28,6 +28,10 @@ class CrmZzTicketReport(models.Model):
         "survey.user_input.line",
     )
 
+    _zz_source_indexes = (
+        ("helpdesk_ticket_partner_id_index", "helpdesk_ticket", ["partner_id"], ""),
+    )
+
     ticket_id = fields.Many2one("helpdesk.ticket", string="Ticket", readonly=True)
     create_date = fields.Datetime(string="Created on", readonly=True)
     closed_date = fields.Datetime(string="Closed on", readonly=True)

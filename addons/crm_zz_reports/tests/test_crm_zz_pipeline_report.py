@@ -1,5 +1,6 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields
 from odoo.tests import tagged, users
 
 from .common import CrmZzReportsCommon
@@ -86,3 +87,48 @@ class TestPipelineReport(CrmZzReportsCommon):
             [("lead_id", "in", self.leads.ids)], [], ["forecast_revenue:sum", "won_revenue:sum"]
         )
         self.assertEqual(rows, [(70000.0, 0.0)])
+
+
+@tagged("post_install", "-at_install")
+class TestMonthlyReport(CrmZzReportsCommon):
+    """The monthly management report (PDF) holds the month's figures the user
+    may see: a salesperson's copy leaves his colleague's opportunities out."""
+
+    def _values(self, user):
+        wizard = (
+            self.env["crm.zz.monthly.report"]
+            .with_user(user)
+            .create({"month": fields.Date.context_today(self.env.user)})
+        )
+        action = wizard.action_print()
+        self.assertEqual(action["report_name"], "crm_zz_reports.monthly_management")
+        report = self.env["report.crm_zz_reports.monthly_management"].with_user(user)
+        return wizard, action["data"], report._get_report_values(wizard.ids, action["data"])
+
+    def test_monthly_report_figures(self):
+        self._opportunity("月报-甲", self.customer_a, self.user_a, 12000)
+        self._opportunity("月报-乙", self.customer_b, self.user_b, 5000)
+        self.env.flush_all()
+        _wizard, _data, mine = self._values(self.user_a)
+        visible = (
+            self.env["crm.zz.pipeline.report"]
+            .with_user(self.user_a)
+            ._read_group(
+                [
+                    ("type", "=", "opportunity"),
+                    ("create_date", ">=", fields.Date.context_today(self.env.user).replace(day=1)),
+                ],
+                [],
+                ["lead_count:sum", "expected_revenue:sum"],
+            )
+        )
+        self.assertEqual([(mine["new_count"], mine["new_revenue"])], visible)
+        _wizard, _data, everyone = self._values(self.manager)
+        self.assertEqual(everyone["new_revenue"] - mine["new_revenue"] >= 5000, True)
+        wizard, data, _values = self._values(self.user_a)
+        html, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_a)
+            ._render_qweb_html("crm_zz_reports.crm_zz_monthly_report_action_pdf", wizard.ids, data)
+        )
+        self.assertIn(b"Management Report", html)
