@@ -41,7 +41,10 @@
         "views/crm_zz_customer_cluster_views.xml",
         "views/crm_zz_reports_menus.xml",
     ],
-    "demo": ["demo/crm_zz_reports_demo.xml"],
+    "demo": [
+        "demo/sale_order_demo.xml",
+        "demo/crm_zz_reports_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "crm_zz_reports/static/tests/tours/*.js",

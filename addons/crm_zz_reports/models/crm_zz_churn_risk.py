@@ -8,14 +8,14 @@ from odoo.tools import SQL
 from ..tools import churn
 
 LEVELS = [("high", "High"), ("medium", "Medium"), ("low", "Low"), ("none", "Not Scored")]
-BACKTEST_DAYS = 180
+BACKTEST_DAYS = 120
 
 
 class CrmZzChurnRisk(models.Model):
     """The churn risk of each customer that ordered, refreshed from the orders,
     invoices, complaints and satisfaction answers in one batch (weekly, or on
-    demand). The rule is ``tools/churn.py``; each refresh also replays it half a
-    year back and keeps how often it was right (precision) and how many of the
+    demand). The rule is ``tools/churn.py``; each refresh also replays it four
+    months back and keeps how often it was right (precision) and how many of the
     customers that left it caught (recall) next to the scores."""
 
     _name = "crm.zz.churn.risk"
@@ -41,12 +41,27 @@ class CrmZzChurnRisk(models.Model):
     usual_interval_days = fields.Integer(string="Usual Interval (days)", readonly=True)
     days_since_last_order = fields.Integer(string="Days Since Last Order", readonly=True)
     date = fields.Date(string="Scored on", readonly=True)
+    backtest_flagged = fields.Integer(
+        string="Flagged 4 Months Ago",
+        readonly=True,
+        help="Customers the rule, replayed on what was known four months ago, flagged then.",
+    )
+    backtest_churned = fields.Integer(
+        string="Stopped Ordering Since",
+        readonly=True,
+        help="Customers scorable four months ago that have not ordered since.",
+    )
+    backtest_caught = fields.Integer(
+        string="Flagged and Stopped",
+        readonly=True,
+        help="Customers flagged four months ago that did stop ordering.",
+    )
     backtest_precision = fields.Float(
         string="Precision (%)",
         aggregator="avg",
         digits=(16, 1),
         readonly=True,
-        help="Of the customers the rule flagged half a year ago, the share that then "
+        help="Of the customers the rule flagged four months ago, the share that then "
         "stopped ordering.",
     )
     backtest_recall = fields.Float(
@@ -54,7 +69,7 @@ class CrmZzChurnRisk(models.Model):
         aggregator="avg",
         digits=(16, 1),
         readonly=True,
-        help="Of the customers that stopped ordering in the last half year, the share "
+        help="Of the customers that stopped ordering in the last four months, the share "
         "the rule had flagged beforehand.",
     )
 
@@ -155,7 +170,7 @@ class CrmZzChurnRisk(models.Model):
                 ["csat:avg"],
             )
         ):
-            satisfaction.setdefault(partner.id, []).append((day, csat))
+            satisfaction.setdefault(partner.id, []).append((fields.Date.to_date(day), csat))
         return {
             partner_id: churn.CustomerHistory(
                 orders=tuple(partner_orders),
@@ -183,6 +198,9 @@ class CrmZzChurnRisk(models.Model):
                 "date": today,
                 "order_count": len(history.orders),
                 "last_order_date": max(o[0] for o in history.orders),
+                "backtest_flagged": test.flagged,
+                "backtest_churned": test.churned,
+                "backtest_caught": test.caught,
                 "backtest_precision": test.precision or 0.0,
                 "backtest_recall": test.recall or 0.0,
                 "is_scored": result is not None,

@@ -9,8 +9,9 @@ DEFAULT_K = 5
 
 
 class CrmZzCustomerCluster(models.Model):
-    """Groups of customers alike in value (RFM), industry, district and what
-    they order, found by k-means (``tools/clusters.py``) and named by the traits
+    """Groups of customers alike in value (RFM of the value analysis, or of
+    their confirmed orders when they have no invoice yet), industry, district
+    and what they order, found by k-means (``tools/clusters.py``) and named by the traits
     that set them apart. A customer's cluster is on the customer
     (``zz_cluster_id``), so that a marketing segment can filter on it."""
 
@@ -40,15 +41,49 @@ class CrmZzCustomerCluster(models.Model):
         }
         if code in labels:
             return labels[code]
+        # industry, district and product category traits hold the record's id,
+        # named in the language asked for
+        model = {
+            "industry": "res.partner.industry",
+            "district": "crm.zz.district",
+            "category": "product.category",
+        }.get(code)
+        if model and str(value).isdigit():
+            record = self.env[model].browse(int(value)).exists()
+            # name, not display_name: display_name is cached whatever the language
+            field = "complete_name" if model == "product.category" else "name"
+            return record[field] if record else ""
         return value
 
     def _name_of(self, traits):
         labels = [self._trait_label(code, value) for code, value in traits]
         return " · ".join(labels[:4]) if labels else self.env._("Mixed customers")
 
+    def _fetch_orders(self, partner_ids=None):
+        """{customer id: (orders, last order date, ordered amount)} of confirmed orders."""
+        self.env["sale.order"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT p.commercial_partner_id, COUNT(*), MAX(so.date_order)::date,
+                       SUM(so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1.0))
+                  FROM sale_order so
+                  JOIN res_partner p ON p.id = so.partner_id
+                 WHERE so.state = 'sale' %s
+              GROUP BY p.commercial_partner_id
+                """,
+                SQL("AND p.commercial_partner_id = ANY(%s)", partner_ids)
+                if partner_ids is not None
+                else SQL(),
+            )
+        )
+        return {row[0]: row[1:] for row in self.env.cr.fetchall()}
+
     def _fetch_facts(self, partners):
         self.env["sale.order.line"].flush_model()
         partners.flush_recordset()
+        orders = self._fetch_orders(partners.ids)
+        today = fields.Date.context_today(self)
         mix = {}
         self.env.cr.execute(
             SQL(
@@ -66,27 +101,29 @@ class CrmZzCustomerCluster(models.Model):
                 partners.ids,
             )
         )
-        categories = {}
         for partner_id, categ_id, amount in self.env.cr.fetchall():
             mix.setdefault(partner_id, {})[categ_id] = float(amount or 0.0)
-            categories[categ_id] = True
-        names = dict(
-            (categ.id, categ.complete_name)
-            for categ in self.env["product.category"].browse(list(categories))
-        )
         facts = []
         for partner in partners:
             amounts = mix.get(partner.id, {})
             total = sum(amounts.values())
+            # the value analysis's RFM (invoices) when it has one, else the orders'
+            if partner.zz_rfm_frequency:
+                recency = partner.zz_rfm_recency_days
+                frequency = partner.zz_rfm_frequency
+                monetary = partner.zz_rfm_monetary
+            else:
+                count, last, ordered = orders.get(partner.id, (0, today, 0.0))
+                recency, frequency, monetary = (today - last).days, count, float(ordered or 0.0)
             facts.append(
                 clusters.CustomerFacts(
                     key=partner.id,
-                    recency_days=partner.zz_rfm_recency_days or 0.0,
-                    frequency=partner.zz_rfm_frequency or 0.0,
-                    monetary=partner.zz_rfm_monetary or 0.0,
-                    industry=partner.industry_id.display_name or "",
-                    district=partner.zz_district_id.display_name or "",
-                    order_mix={names[c]: a / total for c, a in amounts.items()} if total else {},
+                    recency_days=recency or 0.0,
+                    frequency=frequency or 0.0,
+                    monetary=monetary or 0.0,
+                    industry=str(partner.industry_id.id or ""),
+                    district=str(partner.zz_district_id.id or ""),
+                    order_mix={str(c): a / total for c, a in amounts.items()} if total else {},
                 )
             )
         return facts
@@ -98,7 +135,13 @@ class CrmZzCustomerCluster(models.Model):
         Partner = self.env["res.partner"]
         if partners is None:
             partners = Partner.search(
-                [("is_company", "=", True), ("parent_id", "=", False), ("zz_rfm_frequency", ">", 0)]
+                [
+                    ("is_company", "=", True),
+                    ("parent_id", "=", False),
+                    "|",
+                    ("zz_rfm_frequency", ">", 0),
+                    ("id", "in", list(self._fetch_orders())),
+                ]
             )
             self.search([]).unlink()
         found = clusters.cluster(self._fetch_facts(partners), k)
@@ -116,9 +159,13 @@ class CrmZzCustomerCluster(models.Model):
             ]
         )
         # the name in every installed language
-        for lang, _label in self.env["res.lang"].get_installed():
-            for record, group in zip(records.with_context(lang=lang), found, strict=True):
-                record.name = record._name_of(group.traits)
+        # English is the source value even when not an active language
+        langs = {"en_US"} | {code for code, _label in self.env["res.lang"].get_installed()}
+        for record, group in zip(records, found, strict=True):
+            record.update_field_translations(
+                "name",
+                {lang: record.with_context(lang=lang)._name_of(group.traits) for lang in langs},
+            )
         for record, group in zip(records, found, strict=True):
             Partner.browse(group.keys).with_context(tracking_disable=True).write(
                 {"zz_cluster_id": record.id}
