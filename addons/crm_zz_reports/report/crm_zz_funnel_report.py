@@ -66,19 +66,21 @@ class CrmZzFunnelReport(models.Model):
                  WHERE msg.model = 'crm.lead'
                        AND v.field_id = (SELECT f.id FROM ir_model_fields f
                                           WHERE f.model = 'crm.lead' AND f.name = 'stage_id')
+            ), first_move AS (
+                SELECT DISTINCT ON (moves.lead_id) moves.lead_id, moves.old_stage
+                  FROM moves
+              ORDER BY moves.lead_id, moves.date, moves.seq
             ), entries AS (
                 -- the stage it was created in: the old stage of its first move
                 SELECT lead.id AS lead_id,
                        COALESCE(first_move.old_stage, lead.stage_id) AS stage_id,
-                       lead.create_date AS entered, 0 AS seq
+                       lead.create_date AS entered, 0 AS seq,
+                       lead.active, lead.date_closed
                   FROM lead
-             LEFT JOIN LATERAL (
-                        SELECT moves.old_stage FROM moves
-                         WHERE moves.lead_id = lead.id
-                      ORDER BY moves.date, moves.seq LIMIT 1
-                       ) first_move ON TRUE
+             LEFT JOIN first_move ON first_move.lead_id = lead.id
                 UNION ALL
-                SELECT moves.lead_id, moves.new_stage, moves.date, moves.seq
+                SELECT moves.lead_id, moves.new_stage, moves.date, moves.seq,
+                       lead.active, lead.date_closed
                   FROM moves JOIN lead ON lead.id = moves.lead_id
             ), stays AS (
                 -- the last stay lasts until now while open, until it was lost when
@@ -87,12 +89,12 @@ class CrmZzFunnelReport(models.Model):
                        COALESCE(
                            LEAD(entries.entered) OVER w,
                            CASE WHEN COALESCE(stage.is_won, FALSE) THEN NULL
-                                WHEN lead.active THEN NOW() AT TIME ZONE 'UTC'
-                                WHEN lead.date_closed >= entries.entered THEN lead.date_closed
+                                WHEN entries.active THEN NOW() AT TIME ZONE 'UTC'
+                                WHEN entries.date_closed >= entries.entered
+                                THEN entries.date_closed
                            END
                        ) AS left_at
                   FROM entries
-                  JOIN lead ON lead.id = entries.lead_id
              LEFT JOIN stage ON stage.id = entries.stage_id
                 WINDOW w AS (PARTITION BY entries.lead_id ORDER BY entries.entered, entries.seq)
             ), stage_time AS (
