@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from ..tools import churn
@@ -221,6 +222,9 @@ class CrmZzChurnRisk(models.Model):
         return risks.create(vals_list)
 
     def action_refresh(self):
+        # the refresh rewrites every customer's figures: managers only, whoever calls
+        if not self.env.user.has_group("sales_team.group_sale_manager"):
+            raise AccessError(self.env._("Only sales managers can recompute the analysis."))
         self._refresh()
         return {"type": "ir.actions.client", "tag": "reload"}
 

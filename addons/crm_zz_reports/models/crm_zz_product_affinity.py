@@ -1,6 +1,7 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 MIN_PAIR_ORDERS = 2
@@ -132,6 +133,9 @@ class CrmZzProductAffinity(models.Model):
         return result
 
     def action_refresh(self):
+        # the refresh rewrites every customer's figures: managers only, whoever calls
+        if not self.env.user.has_group("sales_team.group_sale_manager"):
+            raise AccessError(self.env._("Only sales managers can recompute the analysis."))
         self._refresh()
         return {"type": "ir.actions.client", "tag": "reload"}
 

@@ -1,6 +1,7 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
+from odoo.exceptions import AccessError
 from odoo.tests import tagged, users
 
 from .common import CrmZzReportsCommon
@@ -91,3 +92,12 @@ class TestProductAffinity(CrmZzReportsCommon):
         )
         # B is in the quotation already: nothing more to suggest from A
         self.assertFalse(quotation.zz_suggested_product_ids)
+
+    @users("crm_zz_reports-a")
+    def test_salesperson_cannot_recompute(self):
+        with self.assertRaises(AccessError):
+            self.env["crm.zz.product.affinity"].action_refresh()
+        with self.assertRaises(AccessError):
+            self.env["crm.zz.churn.risk"].action_refresh()
+        with self.assertRaises(AccessError):
+            self.env["crm.zz.customer.cluster"].action_refresh()
