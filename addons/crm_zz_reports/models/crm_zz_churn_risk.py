@@ -40,7 +40,7 @@ class CrmZzChurnRisk(models.Model):
     order_count = fields.Integer(string="Orders", readonly=True)
     last_order_date = fields.Date(string="Last Order", readonly=True)
     usual_interval_days = fields.Integer(string="Usual Interval (days)", readonly=True)
-    days_since_last_order = fields.Integer(string="Days Since Last Order", readonly=True)
+    days_since_last_order = fields.Integer(readonly=True)
     date = fields.Date(string="Scored on", readonly=True)
     backtest_flagged = fields.Integer(
         string="Flagged 4 Months Ago",
@@ -88,26 +88,25 @@ class CrmZzChurnRisk(models.Model):
             )
 
     def _reason_text(self, code, points, values):
-        _ = self.env._
         texts = {
-            churn.SILENCE: _(
+            churn.SILENCE: self.env._(
                 "No order for %(days)s days, usually one every %(usual)s days",
                 days=values.get("days"),
                 usual=values.get("usual"),
             ),
-            churn.SLOWING: _(
+            churn.SLOWING: self.env._(
                 "Orders slowing down: %(recent)s days between the last ones, %(before)s before",
                 recent=values.get("recent"),
                 before=values.get("before"),
             ),
-            churn.SMALLER: _("Recent orders %(drop)s%% smaller", drop=values.get("drop")),
-            churn.OVERDUE: _("Overdue invoices: %(amount)s", amount=values.get("amount")),
-            churn.COMPLAINTS: _("Open complaints: %(count)s", count=values.get("count")),
-            churn.SATISFACTION: _(
+            churn.SMALLER: self.env._("Recent orders %(drop)s%% smaller", drop=values.get("drop")),
+            churn.OVERDUE: self.env._("Overdue invoices: %(amount)s", amount=values.get("amount")),
+            churn.COMPLAINTS: self.env._("Open complaints: %(count)s", count=values.get("count")),
+            churn.SATISFACTION: self.env._(
                 "Satisfaction falling, latest %(latest)s of 5", latest=values.get("latest")
             ),
         }
-        return _("%(reason)s (+%(points)s)", reason=texts.get(code, code), points=points)
+        return self.env._("%(reason)s (+%(points)s)", reason=texts.get(code, code), points=points)
 
     # ------------------------------------------------------------------
     # Refresh
@@ -161,15 +160,12 @@ class CrmZzChurnRisk(models.Model):
         )
         complaints = dict(cr.fetchall())
         satisfaction = {}
-        for partner, day, csat in (
-            self.env["crm.zz.service.satisfaction.report"]
-            .sudo()
-            ._read_group(
-                # sudo: scores of every customer feed the risk; rows are filtered when read
-                [("commercial_partner_id", "in", list(orders)), ("csat", "!=", False)],
-                ["commercial_partner_id", "date:day"],
-                ["csat:avg"],
-            )
+        # sudo: scores of every customer feed the risk; rows are filtered when read
+        Satisfaction = self.env["crm.zz.service.satisfaction.report"].sudo()
+        for partner, day, csat in Satisfaction._read_group(
+            [("commercial_partner_id", "in", list(orders)), ("csat", "!=", False)],
+            ["commercial_partner_id", "date:day"],
+            ["csat:avg"],
         ):
             satisfaction.setdefault(partner.id, []).append((fields.Date.to_date(day), csat))
         return {
@@ -218,7 +214,7 @@ class CrmZzChurnRisk(models.Model):
             vals_list.append(vals)
         # sudo: the risk of every customer is recomputed; record rules filter it when read
         risks = self.sudo()
-        risks.search([]).unlink()
+        risks.search([("date", "<=", today)]).unlink()
         return risks.create(vals_list)
 
     def action_refresh(self):

@@ -31,14 +31,13 @@ class CrmZzCustomerCluster(models.Model):
     traits = fields.Json(readonly=True)
 
     def _trait_label(self, code, value):
-        _ = self.env._
         labels = {
-            clusters.HIGH_VALUE: _("High value"),
-            clusters.LOW_VALUE: _("Low value"),
-            clusters.FREQUENT: _("Frequent buyers"),
-            clusters.RARE: _("Occasional buyers"),
-            clusters.RECENT: _("Bought recently"),
-            clusters.DORMANT: _("Dormant"),
+            clusters.HIGH_VALUE: self.env._("High value"),
+            clusters.LOW_VALUE: self.env._("Low value"),
+            clusters.FREQUENT: self.env._("Frequent buyers"),
+            clusters.RARE: self.env._("Occasional buyers"),
+            clusters.RECENT: self.env._("Bought recently"),
+            clusters.DORMANT: self.env._("Dormant"),
         }
         if code in labels:
             return labels[code]
@@ -144,7 +143,8 @@ class CrmZzCustomerCluster(models.Model):
                     ("id", "in", list(self._fetch_orders())),
                 ]
             )
-            self.search([]).unlink()
+            # the clusters found before, replaced by these
+            self.with_context(active_test=False).search([("size", ">=", 0)]).unlink()
         found = clusters.cluster(self._fetch_facts(partners), k)
         records = self.create(
             [

@@ -36,11 +36,9 @@ class CrmZzCustomerReport(models.Model):
         help="Owner of the counted record: the customer, the opportunity or the ticket.",
     )
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
-    helpdesk_team_id = fields.Many2one(
-        "helpdesk.ticket.team", string="Helpdesk Team", readonly=True
-    )
+    helpdesk_team_id = fields.Many2one("helpdesk.ticket.team", readonly=True)
     lead_id = fields.Many2one("crm.lead", string="Opportunity", readonly=True)
-    ticket_id = fields.Many2one("helpdesk.ticket", string="Ticket", readonly=True)
+    ticket_id = fields.Many2one("helpdesk.ticket", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     zz_district_id = fields.Many2one("crm.zz.district", string="District", readonly=True)
     zz_zone_id = fields.Many2one("crm.zz.district", string="Functional Zone", readonly=True)

@@ -25,7 +25,7 @@ class CrmZzForecastReport(models.Model):
         [("forecast", "Forecast"), ("actual", "Won")], string="Figure", readonly=True
     )
     lead_id = fields.Many2one("crm.lead", string="Opportunity", readonly=True)
-    stage_id = fields.Many2one("crm.stage", string="Stage", readonly=True)
+    stage_id = fields.Many2one("crm.stage", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)

@@ -27,7 +27,7 @@ class CrmZzFunnelReport(models.Model):
 
     lead_id = fields.Many2one("crm.lead", string="Opportunity", readonly=True)
     type = fields.Selection([("lead", "Lead"), ("opportunity", "Opportunity")], readonly=True)
-    stage_id = fields.Many2one("crm.stage", string="Stage", readonly=True)
+    stage_id = fields.Many2one("crm.stage", readonly=True)
     stage_rank = fields.Integer(readonly=True, aggregator=False)
     create_date = fields.Datetime(string="Created on", readonly=True)
     entered_date = fields.Datetime(string="Entered Stage on", readonly=True)
@@ -39,7 +39,7 @@ class CrmZzFunnelReport(models.Model):
     zz_zone_id = fields.Many2one("crm.zz.district", string="Functional Zone", readonly=True)
     zz_park_id = fields.Many2one("crm.zz.park", string="Industry Park", readonly=True)
     industry_id = fields.Many2one("res.partner.industry", readonly=True)
-    campaign_id = fields.Many2one("utm.campaign", string="Campaign", readonly=True)
+    campaign_id = fields.Many2one("utm.campaign", readonly=True)
     lead_count = fields.Integer(string="Leads Reaching", readonly=True)
     next_count = fields.Integer(string="Went Further", readonly=True)
     conversion_rate = fields.Float(string="Conversion (%)", aggregator="avg", readonly=True)

@@ -32,16 +32,16 @@ class CrmZzTicketReport(models.Model):
         ("helpdesk_ticket_partner_id_index", "helpdesk_ticket", ["partner_id"], ""),
     )
 
-    ticket_id = fields.Many2one("helpdesk.ticket", string="Ticket", readonly=True)
+    ticket_id = fields.Many2one("helpdesk.ticket", readonly=True)
     create_date = fields.Datetime(string="Created on", readonly=True)
     closed_date = fields.Datetime(string="Closed on", readonly=True)
-    stage_id = fields.Many2one("helpdesk.ticket.stage", string="Stage", readonly=True)
+    stage_id = fields.Many2one("helpdesk.ticket.stage", readonly=True)
     team_id = fields.Many2one("helpdesk.ticket.team", string="Helpdesk Team", readonly=True)
     user_id = fields.Many2one("res.users", string="Agent", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
-    category_id = fields.Many2one("helpdesk.ticket.category", string="Category", readonly=True)
-    channel_id = fields.Many2one("helpdesk.ticket.channel", string="Channel", readonly=True)
+    category_id = fields.Many2one("helpdesk.ticket.category", readonly=True)
+    channel_id = fields.Many2one("helpdesk.ticket.channel", readonly=True)
     priority = fields.Selection(
         [("0", "Low"), ("1", "Medium"), ("2", "High"), ("3", "Very High")], readonly=True
     )
