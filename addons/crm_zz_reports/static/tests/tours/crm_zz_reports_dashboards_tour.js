@@ -22,9 +22,13 @@ function openDashboard(name, figureTitle) {
 }
 
 registry.category("web_tour.tours").add("crm_zz_reports_dashboards", {
-    url: "/odoo/action-spreadsheet_dashboard.ir_actions_dashboard_action",
+    // one click from CRM > Reporting > CRM Analysis opens the sales dashboard itself
+    url: "/odoo/action-crm_zz_reports.spreadsheet_dashboard_sales_manager_action",
     steps: () => [
-        ...openDashboard("Sales Pipeline", "Opportunities"),
+        {
+            content: "The sales dashboard opens with its key figure",
+            trigger: '.o_spreadsheet_dashboard_action canvas.o-scorecard[title="Opportunities"]',
+        },
         ...openDashboard("Marketing Campaigns", "Leads"),
         ...openDashboard("Service Promises", "Backlog"),
     ],
