@@ -2,6 +2,10 @@
 FROM odoo:18.0
 
 USER root
+# numpy (customer clusters) from Debian, like the image's other Python libraries
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends python3-numpy \
+    && rm -rf /var/lib/apt/lists/*
 COPY requirements.txt /tmp/zzcrm-requirements.txt
 # The image's Odoo is a Debian package, not a pip distribution, so the OCA wheels
 # (which declare odoo==18.0.*) go in with --no-deps; every other requirement is

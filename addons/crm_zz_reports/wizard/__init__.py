@@ -1,0 +1,1 @@
+from . import crm_zz_monthly_report
