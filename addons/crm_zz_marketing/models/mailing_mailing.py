@@ -75,6 +75,15 @@ class MailingMailing(models.Model):
         self._zz_check_before_sending()
         return super().action_send_sms(res_ids=res_ids)
 
+    def _zz_opt_out_in_approved_template(self):
+        """Through Alibaba Cloud the text sent is the approved template, which for
+        marketing SMS carries the opt-out notice itself (see readme/CONFIGURE.md)."""
+        self.ensure_one()
+        return bool(
+            self.zz_sms_provider_is_aliyun
+            and (self.zz_aliyun_template_code or self.sms_template_id.zz_aliyun_template_code)
+        )
+
     def _zz_check_before_sending(self):
         """Refuse, with the reason, a mailing that would reach nobody or break the rules
         for SMS marketing; nothing is queued then."""
@@ -82,6 +91,7 @@ class MailingMailing(models.Model):
             if mailing.mailing_type == "sms" and not (
                 mailing.sms_allow_unsubscribe
                 or sms_consent.has_opt_out_notice(mailing.body_plaintext)
+                or mailing._zz_opt_out_in_approved_template()
             ):
                 raise UserError(
                     self.env._(

@@ -46,6 +46,8 @@ class SmsAliyunCommon(BaseCommon):
                 {"name": "李娜", "phone": "+86 139 3712 0002"},
             ]
         )
+        # marketing SMS reach only those who agreed to them (PIPL)
+        cls.customers._zz_record_consent("sms", "given", "manual")
         cls.template = cls.env["sms.template"].create(
             {
                 "name": "订单提醒",
