@@ -91,7 +91,12 @@ class CrmZzMarketingSegment(models.Model):
     preview_partner_ids = fields.Many2many(
         "res.partner", string="Preview", compute="_compute_preview_partner_ids"
     )
-    mailing_ids = fields.One2many("mailing.mailing", "zz_segment_id", string="Mailings")
+    mailing_ids = fields.One2many(
+        "mailing.mailing",
+        "zz_segment_id",
+        string="Mailings",
+        groups="mass_mailing.group_mass_mailing_user",
+    )
 
     @api.depends(
         "kind",

@@ -34,9 +34,18 @@ class UtmCampaign(models.Model):
     zz_channel_ids = fields.Many2many("crm.zz.marketing.channel", string="Channels")
     zz_date_start = fields.Date(string="Start")
     zz_date_end = fields.Date(string="End")
-    zz_cost_ids = fields.One2many("crm.zz.marketing.cost", "campaign_id", string="Costs")
-    zz_event_ids = fields.One2many("event.event", "zz_campaign_id", string="Events")
-    zz_event_count = fields.Integer(string="Event Count", compute="_compute_zz_event_count")
+    zz_cost_ids = fields.One2many(
+        "crm.zz.marketing.cost",
+        "campaign_id",
+        string="Costs",
+        groups="sales_team.group_sale_salesman,mass_mailing.group_mass_mailing_user",
+    )
+    zz_event_ids = fields.One2many(
+        "event.event", "zz_campaign_id", string="Events", groups="event.group_event_user"
+    )
+    zz_event_count = fields.Integer(
+        string="Event Count", compute="_compute_zz_event_count", groups="event.group_event_user"
+    )
 
     def _compute_zz_event_count(self):
         counts = dict(

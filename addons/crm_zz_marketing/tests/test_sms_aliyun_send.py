@@ -67,7 +67,13 @@ class TestSmsAliyunSend(SmsAliyunCommon):
         self.assertEqual(mailing.mailing_trace_ids.trace_status, "pending")
 
     def test_sms_without_template_code_is_refused_not_sent(self):
-        mailing = self._create_mailing(self.customers, zz_aliyun_template_code=False)
+        # its text has the opt-out notice, so the consent rules let it go; the provider
+        # path then refuses every SMS for want of an approved template
+        mailing = self._create_mailing(
+            self.customers,
+            zz_aliyun_template_code=False,
+            body_plaintext="{{ object.name }}您好，双十二全场八折。拒收请回复R",
+        )
         self.assertTrue(mailing.zz_sms_provider_is_aliyun)
         mailing.action_send_sms()
         self.assertFalse(self.stub.send_requests)

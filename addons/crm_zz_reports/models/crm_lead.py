@@ -10,6 +10,10 @@ class CrmLead(models.Model):
         "product.product",
         string="Suggested Products",
         compute="_compute_zz_suggested_product_ids",
+        # sudo: the suggestion comes from what the whole company sells together and
+        # from all of the customer's orders, whoever's they are; only products are shown
+        compute_sudo=True,
+        groups="sales_team.group_sale_salesman",
         help="Products often bought with what the customer buys, which it has not bought yet.",
     )
 

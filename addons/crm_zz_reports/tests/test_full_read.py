@@ -99,6 +99,19 @@ class FullReadCommon(TransactionCase):
         )
         cls.category = cls.env["crm.zz.service.article.category"].create({"name": "全字段分类"})
         cls.tag = cls.env["crm.zz.service.article.tag"].create({"name": "全字段标签"})
+        cls.env["crm.zz.marketing.segment"].create({"name": "全字段客户分群"})
+        # an SMS template mapped to an approved Alibaba Cloud template, with its parameter
+        cls.env["sms.template"].create(
+            {
+                "name": "全字段短信模板",
+                "model_id": cls.env["ir.model"]._get_id("res.partner"),
+                "body": "{{ object.name }}",
+                "zz_aliyun_template_code": "SMS_000000001",
+                "zz_aliyun_param_ids": [
+                    Command.create({"key": "name", "value": "{{ object.name }}"})
+                ],
+            }
+        )
         for user in cls.group_users.values():
             cls._fixtures_for(user)
 
@@ -223,7 +236,15 @@ class FullReadCommon(TransactionCase):
             zz_survey_key=f"full-read:{user.id}",
         )
         answer._mark_done()
-        env["utm.campaign"].create({"name": f"全字段活动 {user.id}", "user_id": user.id})
+        campaign = env["utm.campaign"].create({"name": f"全字段活动 {user.id}", "user_id": user.id})
+        env["crm.zz.marketing.cost"].create(
+            {
+                "campaign_id": campaign.id,
+                "channel_id": env.ref("crm_zz_marketing.channel_email").id,
+                "amount": 100.0,
+            }
+        )
+        (customer | contact)._zz_record_consent("email", "given", "manual")
 
 
 @tagged("post_install", "-at_install")
