@@ -3,13 +3,13 @@
 {
     "name": "ZZ CRM Customer",
     "summary": "Customer master for Zhengzhou enterprises: districts, zones, parks",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "author": "ZZ CRM",
     "website": "https://github.com/zz-crm/zz-crm",
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["contacts", "mail", "sale_management", "account"],
+    "depends": ["contacts", "mail", "sale_management", "account", "base_import"],
     "external_dependencies": {"python": ["phonenumbers", "python-stdnum", "xlsxwriter"]},
     "data": [
         "security/ir.model.access.csv",
@@ -22,6 +22,7 @@
         "wizard/crm_zz_partner_transfer_views.xml",
         "wizard/base_partner_merge_automatic_wizard_views.xml",
         "wizard/crm_zz_partner_import_views.xml",
+        "views/crm_zz_import_job_views.xml",
         "views/crm_zz_district_views.xml",
         "views/crm_zz_park_views.xml",
         "views/crm_zz_interaction_views.xml",

@@ -1,3 +1,5 @@
+from . import crm_zz_import_mixin
+from . import crm_zz_import_job
 from . import crm_zz_district
 from . import crm_zz_park
 from . import res_partner
@@ -13,3 +15,4 @@ from . import res_partner_ownership
 from . import res_partner_value
 from . import crm_zz_partner_owner_history
 from . import crm_zz_pool_rule
+from . import res_partner_import
