@@ -54,6 +54,7 @@ class CrmZzImportJob(models.Model):
     )
     file_id = fields.Many2one("ir.attachment", string="Uploaded File", readonly=True)
     chunk_count = fields.Integer(readonly=True)
+    chunk_rows = fields.Integer(readonly=True, default=CHUNK_ROWS)
     row_count = fields.Integer(string="Rows Read", readonly=True)
     todo_count = fields.Integer(string="Rows to Write", readonly=True)
     done_count = fields.Integer(string="Rows Written", readonly=True)
@@ -77,6 +78,20 @@ class CrmZzImportJob(models.Model):
                 job.progress = 100.0 * job.done_count / job.todo_count
             else:
                 job.progress = 0.0
+
+    @api.model
+    def _zz_chunk_rows(self):
+        """Rows written per run (system parameter crm_zz_customer.import_chunk_rows)."""
+        # sudo: a technical setting
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("crm_zz_customer.import_chunk_rows", CHUNK_ROWS)
+        )
+        try:
+            return max(int(value), 1)
+        except ValueError:
+            return CHUNK_ROWS
 
     # Start
 
@@ -145,10 +160,8 @@ class CrmZzImportJob(models.Model):
             self._zz_finish(importer, "failed", importer._zz_errors_text(errors))
             return 1
         Attachment = self.env["ir.attachment"]
-        chunks = [
-            result.rows[start : start + CHUNK_ROWS]
-            for start in range(0, len(result.rows), CHUNK_ROWS)
-        ]
+        size = self._zz_chunk_rows()
+        chunks = [result.rows[start : start + size] for start in range(0, len(result.rows), size)]
         Attachment.create(
             [
                 {
@@ -166,6 +179,7 @@ class CrmZzImportJob(models.Model):
             {
                 "state": "running",
                 "chunk_count": len(chunks),
+                "chunk_rows": size,
                 "row_count": result.total,
                 "todo_count": len(result.rows),
                 "error_count": result.error_rows,
@@ -183,7 +197,7 @@ class CrmZzImportJob(models.Model):
         return 1
 
     def _zz_write_chunk(self, importer):
-        index = self.done_count // CHUNK_ROWS if self.done_count else 0
+        index = self.done_count // self.chunk_rows
         plan = self.env["ir.attachment"].search(
             [
                 ("res_model", "=", self._name),
@@ -194,7 +208,7 @@ class CrmZzImportJob(models.Model):
         )
         rows = import_parser.rows_from_json(plan.raw.decode()) if plan else []
         # the rows of the chunk not written yet (a chunk is written whole)
-        rows = rows[self.done_count - index * CHUNK_ROWS :]
+        rows = rows[self.done_count - index * self.chunk_rows :]
         chunk = import_parser.ParseResult(0, rows, [], total=len(rows))
         # in a job, "all or nothing" checked every row before the first chunk
         importer.mode = "valid"

@@ -249,16 +249,29 @@ class CrmZzImportMixin(models.AbstractModel):
         self._zz_show_result(result, matches, refused + write_errors, started, "done")
         return self._zz_reopen()
 
+    def _zz_background_rows(self):
+        """Rows above which a file is imported in the background (Settings:
+        system parameter crm_zz_customer.import_background_rows)."""
+        # sudo: a technical setting every importing user follows
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("crm_zz_customer.import_background_rows", BACKGROUND_ROWS)
+        )
+        try:
+            return max(int(value), 0)
+        except ValueError:
+            return BACKGROUND_ROWS
+
     def _zz_is_large(self):
         content = base64.b64decode(self.file)
         if len(content) > BACKGROUND_BYTES:
             return True
-        if len(content) < 64 * 1024:  # a few hundred rows at most
-            return False
-        return self._zz_count_rows(content) > BACKGROUND_ROWS
+        limit = self._zz_background_rows()
+        return self._zz_count_rows(content, limit) > limit
 
-    def _zz_count_rows(self, content):
-        """Data rows of the file, read without checking them (fast)."""
+    def _zz_count_rows(self, content, limit):
+        """Data rows of the file up to ``limit`` + 1, read without checking them."""
         try:
             sheet = import_parser.read_sheet(
                 content, self._zz_import_columns(), filename=self.filename or "file"
@@ -266,7 +279,7 @@ class CrmZzImportMixin(models.AbstractModel):
             count = 0
             for _row in sheet.rows:
                 count += 1
-                if count > BACKGROUND_ROWS:
+                if count > limit:
                     break
             return count
         except import_parser.ImportFileError as err:

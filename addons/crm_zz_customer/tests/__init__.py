@@ -8,3 +8,5 @@ from . import test_res_partner_ownership
 from . import test_res_partner_pool_concurrency
 from . import test_partner_import
 from . import test_ui_log_call
+from . import test_partner_import_real_file
+from . import test_import_job
