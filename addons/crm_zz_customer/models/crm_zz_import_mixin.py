@@ -1,13 +1,14 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import dataclasses
 import logging
 import time
 
 import psycopg2
 from markupsafe import Markup
 
-from odoo import fields, models
+from odoo import Command, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import district as places_tool
@@ -76,6 +77,13 @@ class CrmZzImportMixin(models.AbstractModel):
     error_report_name = fields.Char(readonly=True)
     duration = fields.Float(string="Seconds", readonly=True, digits=(16, 2))
     job_id = fields.Many2one("crm.zz.import.job", string="Background Job", readonly=True)
+    column_ids = fields.One2many(
+        "crm.zz.import.column",
+        "res_id",
+        string="Columns Not Recognised",
+        help="Map a column to a field, or leave it empty to ignore it; the choice is "
+        "remembered for the next file with this header.",
+    )
 
     # Hooks of the importers
 
@@ -316,17 +324,138 @@ class CrmZzImportMixin(models.AbstractModel):
 
     def _zz_parse(self, content=None):
         """The whole file read, checked and merged (import_parser.parse), file
-        errors as translated UserErrors."""
+        errors as translated UserErrors; the columns the user mapped count,
+        and the columns no header matched are listed for mapping."""
         self._zz_check_file()
+        self._zz_remember_mapping()
         try:
-            return import_parser.parse(
+            result = import_parser.parse(
                 content or base64.b64decode(self.file),
-                self._zz_import_columns(),
+                self._zz_columns(),
                 filename=self.filename or "file",
                 merge_key=self._zz_import_merge_key,
             )
         except import_parser.ImportFileError as err:
             raise UserError(self._zz_file_error_message(err)) from err
+        self._zz_list_columns(result)
+        return result
+
+    # Mapping of the columns no header matched
+
+    def _zz_mapping(self):
+        """{header: field name} the users mapped for the imported model
+        (base_import.mapping, Odoo's memory of import mappings)."""
+        Model = self._zz_import_model()
+        mappings = self.env["base_import.mapping"].search_fetch(
+            [("res_model", "=", Model._name)], ["column_name", "field_name"]
+        )
+        return {
+            m.column_name: m.field_name
+            for m in mappings
+            if m.column_name and m.field_name in Model._fields
+        }
+
+    def _zz_remember_mapping(self):
+        """Keep the user's choices of the column lines in base_import.mapping:
+        a field for a header, or no field (forget it)."""
+        if not self.column_ids:
+            return
+        Mapping = self.env["base_import.mapping"]
+        target = self._zz_import_model()._name
+        headers = self.column_ids.mapped("header")
+        Mapping.search([("res_model", "=", target), ("column_name", "in", headers)]).unlink()
+        Mapping.create(
+            [
+                {"res_model": target, "column_name": line.header, "field_name": line.field_id.name}
+                for line in self.column_ids
+                if line.field_id
+            ]
+        )
+
+    def _zz_columns(self):
+        """The importer's columns and the columns the users mapped: a header
+        mapped to one of its fields becomes one more alias of that column,
+        one mapped to another field a column converted by the field's type."""
+        columns = list(self._zz_import_columns())
+        by_field = {column.field: index for index, column in enumerate(columns)}
+        Model = self._zz_import_model()
+        for header, name in self._zz_mapping().items():
+            if name in by_field:
+                column = columns[by_field[name]]
+                columns[by_field[name]] = dataclasses.replace(
+                    column, aliases=(*column.aliases, header)
+                )
+                continue
+            column = self._zz_field_column(Model._fields[name], header)
+            if column:
+                by_field[name] = len(columns)
+                columns.append(column)
+        return columns
+
+    def _zz_field_column(self, field, header):
+        """A Column for any stored field, converted by its type; None for a
+        type the import does not convert."""
+        kinds = {
+            "char": "char",
+            "text": "char",
+            "integer": "integer",
+            "float": "number",
+            "monetary": "number",
+            "date": "date",
+            "datetime": "date",
+            "boolean": "boolean",
+        }
+        if field.type in kinds:
+            return Column(field.name, header, (), kind=kinds[field.type], size=field.size or 0)
+        if field.type == "selection":
+            selection = field._description_selection(self.env)
+            english = field._description_selection(self.with_context(lang="en_US").env)
+            return Column(
+                field.name,
+                header,
+                (),
+                kind="choice",
+                choices=import_parser.build_choices(
+                    [(label, value) for value, label in selection + english],
+                    strong=[(value, value) for value, _label in selection],
+                ),
+            )
+        if field.type == "many2one":
+            records = self.env[field.comodel_name].search_fetch([], ["display_name"], limit=20000)
+            return Column(
+                field.name,
+                header,
+                (),
+                kind="choice",
+                choices=import_parser.build_choices((r.display_name, r.id) for r in records),
+            )
+        return None
+
+    def _zz_list_columns(self, result):
+        """One line per column no header matched (to map or ignore), and per
+        header the users mapped before (to see or undo it)."""
+        mapping = self._zz_mapping()
+        Field = self.env["ir.model.fields"]
+        target = self._zz_import_model()._name
+        lines = [(position, header, False) for position, header in result.ignored]
+        mapped = [header for header in mapping if mapping[header] in result.positions]
+        lines += [
+            (result.positions[mapping[header]], header, Field._get(target, mapping[header]).id)
+            for header in mapped
+        ]
+        self.column_ids.unlink()
+        self.column_ids = [
+            Command.create(
+                {
+                    "res_model": self._name,
+                    "target_model": target,
+                    "position": position,
+                    "header": header,
+                    "field_id": field_id,
+                }
+            )
+            for position, header, field_id in sorted(lines, key=lambda line: line[0])
+        ]
 
     def _zz_model(self):
         return self._zz_import_model().with_context(**IMPORT_CONTEXT)
@@ -421,7 +550,9 @@ class CrmZzImportMixin(models.AbstractModel):
             "error_count": len(refused_rows),
             "warning_count": len(result.warnings),
             "merged_count": len(result.merged),
-            "errors_html": self._zz_issues_html(errors, result.warnings, result.merged),
+            "errors_html": self._zz_issues_html(
+                errors, result.warnings, result.merged, [h for _p, h in result.ignored]
+            ),
             "error_report": False,
             "error_report_name": False,
             "duration": time.monotonic() - started,
@@ -484,10 +615,16 @@ class CrmZzImportMixin(models.AbstractModel):
             widths={4: 60},
         )
 
-    def _zz_issues_html(self, errors, warnings, merged):
+    def _zz_issues_html(self, errors, warnings, merged, ignored=()):
         lines = self._zz_issue_lines(errors, warnings, merged)
+        ignored_html = Markup("")
+        if ignored:
+            ignored_html = Markup('<p class="text-warning">%s</p>') % self.env._(
+                "Columns ignored (map them below to import them): %(columns)s",
+                columns="、".join(ignored),
+            )
         if not lines:
-            return False
+            return ignored_html or False
         head = Markup("").join(
             Markup("<th>%s</th>") % label
             for label in (
@@ -510,7 +647,8 @@ class CrmZzImportMixin(models.AbstractModel):
                 count=len(lines) - PREVIEW_LINES,
             )
         return (
-            Markup('<table class="table table-sm o_zz_import_errors"><thead><tr>%s</tr></thead>')
+            ignored_html
+            + Markup('<table class="table table-sm o_zz_import_errors"><thead><tr>%s</tr></thead>')
             % head
             + Markup("<tbody>%s</tbody></table>") % body
             + more

@@ -845,6 +845,7 @@ class ParseResult:
     warnings: list = field(default_factory=list)  # [CellError] with warning=True
     merged: dict = field(default_factory=dict)  # {row merged: row it went into}
     positions: dict = field(default_factory=dict)  # {field: 0-based column}
+    ignored: list = field(default_factory=list)  # [(0-based column, header)] matched by none
 
     @property
     def error_rows(self):
@@ -901,7 +902,8 @@ def iter_parse(content, columns, filename="file", size=1000, first=0, merge_key=
     present = [c for c in columns if c.field in sheet.positions]
     unique = [c.field for c in columns if c.unique]
     owner = {}  # merge key -> (row number, values) of the first row
-    result = ParseResult(sheet.header_row, [], [], positions=dict(sheet.positions))
+    ignored = list(getattr(sheet, "ignored", None) or [])
+    result = ParseResult(sheet.header_row, [], [], positions=dict(sheet.positions), ignored=ignored)
     for row_number, raw in sheet.rows:
         result.total += 1
         values, problems = validate_row(row_number, raw, present)
@@ -931,7 +933,9 @@ def iter_parse(content, columns, filename="file", size=1000, first=0, merge_key=
                 result.merged[row_number] = into_row
         if size and result.total >= (first or size):
             yield result
-            result = ParseResult(sheet.header_row, [], [], positions=dict(sheet.positions))
+            result = ParseResult(
+                sheet.header_row, [], [], positions=dict(sheet.positions), ignored=ignored
+            )
             first = 0
     if result.total or not size:
         yield result

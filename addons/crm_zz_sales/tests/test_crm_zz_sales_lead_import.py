@@ -195,6 +195,8 @@ class TestLeadImport(CrmZzSalesCommon):
                 "phone": "+8613803710201",
                 "team_id": self.team.id,
                 "stage_id": won_stage.id,
+                "expected_revenue": 1000,
+                "partner_id": self.env["res.partner"].create({"name": "郑州赢单客户"}).id,
             }
         )
         lost = self.env["crm.lead"].create(
