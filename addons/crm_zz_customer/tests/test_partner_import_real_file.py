@@ -225,6 +225,33 @@ class TestPartnerImportRealFile(CrmZzCustomerCommon):
         self.assertEqual(len(imported), 6)
         self.assertTrue(all(imported.mapped("user_id")))
 
+    def test_every_stored_value_derived_from_the_imported_ones_is_right(self):
+        """Created and then updated by the import, every stored computed field
+        of the customers and their contacts holds what computing it afresh gives."""
+        self._wizard().action_import()
+        # the second file changes owners, names and districts of known customers
+        wizard = self._wizard()
+        wizard.user_id = self.salesman_2
+        wizard.action_import()
+        Partner = self.env["res.partner"]
+        partners = Partner.search([("name", "in", self.names)])
+        partners |= partners.child_ids
+        self.assertGreater(len(partners), 6)
+        computed = [
+            field
+            for field in Partner._fields.values()
+            if field.store and field.compute and field.readonly and field.name != "id"
+        ]
+        self.env.flush_all()
+        stored = {field.name: [partner[field.name] for partner in partners] for field in computed}
+        for field in computed:
+            self.env.add_to_compute(field, partners)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        for field in computed:
+            with self.subTest(field=field.name):
+                self.assertEqual([partner[field.name] for partner in partners], stored[field.name])
+
     def test_importing_the_same_file_again_updates_and_adds_no_contact(self):
         self._wizard().action_import()
         wizard = self._wizard()
