@@ -65,7 +65,7 @@ class CrmZzImportJob(models.Model):
     merged_count = fields.Integer(string="Rows Merged", readonly=True)
     progress = fields.Float(compute="_compute_progress", digits=(16, 1))
     issues = fields.Json(readonly=True, copy=False)
-    error_report_id = fields.Many2one("ir.attachment", string="Error Report", readonly=True)
+    error_report_id = fields.Many2one("ir.attachment", string="Errors", readonly=True)
     message = fields.Text(readonly=True)
     date_done = fields.Datetime(string="Finished", readonly=True)
 
@@ -135,8 +135,10 @@ class CrmZzImportJob(models.Model):
         self.ensure_one()
         user = self.user_id
         env = self.with_user(user).with_context(lang=user.lang, tz=user.tz).env
+        # sudo: the cron reads the file its user uploaded (the attachment is the job's)
+        content = self.file_id.sudo().datas
         importer = env[self.res_model].create(
-            dict(self.options or {}, file=self.file_id.sudo().datas, filename=self.name)
+            dict(self.options or {}, file=content, filename=self.name)
         )
         return importer
 

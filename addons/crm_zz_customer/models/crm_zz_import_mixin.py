@@ -724,8 +724,8 @@ class CrmZzImportMixin(models.AbstractModel):
         params = err.params
         messages = {
             "not_xlsx": lambda: self.env._(
-                "%(filename)s is not an Excel .xlsx file: save it as Excel Workbook (.xlsx) "
-                "and upload it again.",
+                "%(filename)s is neither an Excel .xlsx file nor a CSV file: save it as "
+                "Excel Workbook (.xlsx) and upload it again.",
                 filename=params["filename"],
             ),
             "corrupt": lambda: self.env._(
@@ -752,6 +752,72 @@ class CrmZzImportMixin(models.AbstractModel):
                 "Reading stopped at row %(row)s after %(seconds)s seconds: split the file.",
                 row=params["row"],
                 seconds=params["seconds"],
+            ),
+            # hostile or oversized files (tools/import_errors.py)
+            "too_large": lambda: self.env._(
+                "%(filename)s: %(part)s holds %(size)s bytes, more than the %(limit)s an import "
+                "reads; the file is refused.",
+                filename=params.get("filename"),
+                part=params.get("part"),
+                size=params.get("size"),
+                limit=params.get("limit"),
+            ),
+            "compression_ratio": lambda: self.env._(
+                "%(filename)s: %(part)s inflates %(ratio)s times, more than the %(limit)s times "
+                "of a real workbook; the file is refused.",
+                filename=params.get("filename"),
+                part=params.get("part"),
+                ratio=params.get("ratio"),
+                limit=params.get("limit"),
+            ),
+            "too_many_columns": lambda: self.env._(
+                "%(filename)s: row %(row)s has more than %(limit)s columns; the file is refused.",
+                filename=params.get("filename"),
+                row=params.get("row"),
+                limit=params.get("limit"),
+            ),
+            "row_too_large": lambda: self.env._(
+                "%(filename)s: row %(row)s takes more than %(limit)s bytes; the file is refused.",
+                filename=params.get("filename"),
+                row=params.get("row"),
+                limit=params.get("limit"),
+            ),
+            "shared_strings": lambda: self.env._(
+                "%(filename)s: the workbook's texts exceed %(limit)s (%(what)s); split the file.",
+                filename=params.get("filename"),
+                limit=params.get("limit"),
+                what=self.env._("texts")
+                if params.get("what") == "count"
+                else self.env._("characters"),
+            ),
+            "parse_budget": lambda: self.env._(
+                "%(filename)s: reading stopped at row %(row)s, the file needs more than "
+                "%(limit)s %(budget)s to read; split the file.",
+                filename=params.get("filename"),
+                row=params.get("row"),
+                limit=params.get("limit"),
+                budget=self.env._("seconds")
+                if params.get("budget") == "seconds"
+                else self.env._("bytes"),
+            ),
+            "unsafe_xml": lambda: self.env._(
+                "%(filename)s: %(part)s declares a DOCTYPE, which no spreadsheet writes; "
+                "the file is refused.",
+                filename=params.get("filename"),
+                part=params.get("part"),
+            ),
+            "encoding": lambda: self.env._(
+                "%(filename)s: row %(row)s is not valid %(encoding)s text; save the file as "
+                "CSV UTF-8 and upload it again.",
+                filename=params.get("filename"),
+                row=params.get("row"),
+                encoding=params.get("encoding"),
+            ),
+            "bad_csv": lambda: self.env._(
+                "%(filename)s: row %(row)s cannot be read as CSV (%(reason)s).",
+                filename=params.get("filename"),
+                row=params.get("row"),
+                reason=params.get("reason"),
             ),
         }
         return messages[err.code]() if err.code in messages else str(err)

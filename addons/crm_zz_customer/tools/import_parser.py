@@ -313,12 +313,13 @@ def _convert_choice(value, column):
     key = choice_key(text)
     if key in column.choices:
         return _chosen(column.choices[key])
-    if column.matcher is not None:
-        try:
-            return _chosen(column.matcher(text, column.choices))
-        except KeyError:
-            pass
-    raise InvalidCell("unknown_value")
+    if column.matcher is None:
+        raise InvalidCell("unknown_value")
+    try:
+        value = column.matcher(text, column.choices)
+    except KeyError as err:
+        raise InvalidCell("unknown_value") from err
+    return _chosen(value)
 
 
 def _convert_place(value, column):
