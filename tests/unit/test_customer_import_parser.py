@@ -159,7 +159,8 @@ def test_a_row_with_only_warnings_is_imported_with_the_values_left_empty():
     content = xlsx([HEADERS, ["甲公司", None, None, "海淀区", None, None, None, "普通,重点"]])
     result = ip.parse(content, COLUMNS)
     [(row, values)] = result.rows
-    assert (row, values["district"], values["tags"]) == (2, None, [])
+    # the known tag is kept, the unknown one left out
+    assert (row, values["district"], values["tags"]) == (2, None, [10])
     assert [(e.column, e.code) for e in result.warnings] == [
         ("所属区县", "unknown_value"),
         ("标签", "unknown_value"),

@@ -171,9 +171,10 @@ class CrmZzImportMixin(models.AbstractModel):
                 vals[zone] = -place
         return vals
 
-    def _zz_industry_column(self, field="industry_id"):
+    def _zz_industry_column(self, field="industry_id", create=False):
         """Industry, by its name in the user's language or in English, its full
-        name, a common synonym (制造业, 信息技术, 物流) or a close match."""
+        name, a common synonym (制造业, 信息技术, 物流) or a close match; with
+        ``create``, an industry matching none is created."""
         industries = self.env["res.partner.industry"].search_fetch([], ["name", "full_name"])
         english = industries.with_context(lang="en_US")
         names = [(i.name, i.id) for i in industries] + [(i.name, i.id) for i in english]
@@ -187,9 +188,7 @@ class CrmZzImportMixin(models.AbstractModel):
                 + [(i.full_name, i.id) for i in industries if i.full_name],
                 strong=names,
             ),
-            matcher=lambda text, choices: industry.close_match(
-                text, choices, import_parser.choice_key
-            ),
+            matcher=lambda text, choices: _close_or_new(text, choices, create),
         )
 
     def _zz_salesperson_column(self, field="user_id"):
@@ -299,6 +298,8 @@ class CrmZzImportMixin(models.AbstractModel):
         row raises UserError and nothing is written."""
         rows = result.rows[start:stop]
         matches = self._zz_import_match(rows)
+        if self.mode != "all" or not result.errors:
+            self._zz_create_new_names(rows)
         refused = self._zz_import_refuse(rows, matches)
         if self.mode == "all":
             if result.errors or refused:
@@ -338,7 +339,67 @@ class CrmZzImportMixin(models.AbstractModel):
         except import_parser.ImportFileError as err:
             raise UserError(self._zz_file_error_message(err)) from err
         self._zz_list_columns(result)
+        self._zz_note_new_names(result)
         return result
+
+    # Values to create (tags, industries), where the user asked for it
+
+    def _zz_note_new_names(self, result):
+        """A warning for each value that will be created, so that the preview
+        says it."""
+        headers = {column.field: column.header for column in self._zz_import_columns()}
+        for row, values in result.rows:
+            for name, value in values.items():
+                for item in value if isinstance(value, list) else [value]:
+                    if isinstance(item, import_parser.NewName):
+                        result.warnings.append(
+                            import_parser.CellError(
+                                row, headers.get(name, name), str(item), "will_create", {}, True
+                            )
+                        )
+
+    def _zz_create_new_names(self, rows):
+        """Create the records the rows name by a NewName (one per field and
+        name) and put their ids in the rows' values."""
+        Model = self._zz_import_model()
+        wanted = {}
+        for _row, values in rows:
+            for name, value in values.items():
+                for item in value if isinstance(value, list) else [value]:
+                    if isinstance(item, import_parser.NewName):
+                        wanted.setdefault(name, {})[str(item)] = None
+        for name, texts in wanted.items():
+            Comodel = self.env[Model._fields[name].comodel_name]
+            if not Comodel.has_access("create") and Comodel.search_count(
+                [("name", "in", list(texts))]
+            ) != len(texts):
+                raise UserError(
+                    self.env._(
+                        "You may not create %(what)s: untick the option, or ask a manager "
+                        "to create %(names)s first.",
+                        what=Comodel._description,
+                        names="、".join(texts),
+                    )
+                )
+            # a name created by an earlier chunk of a background import is reused
+            known = {
+                r.name: r.id for r in Comodel.search_fetch([("name", "in", list(texts))], ["name"])
+            }
+            missing = [text for text in texts if text not in known]
+            records = Comodel.create([{"name": text} for text in missing])
+            known.update(zip(missing, records.ids, strict=True))
+            wanted[name] = known
+        if not wanted:
+            return
+        for _row, values in rows:
+            for name, ids in wanted.items():
+                value = values.get(name)
+                if isinstance(value, list):
+                    values[name] = [
+                        ids[str(v)] if isinstance(v, import_parser.NewName) else v for v in value
+                    ]
+                elif isinstance(value, import_parser.NewName):
+                    values[name] = ids[str(value)]
 
     # Mapping of the columns no header matched
 
@@ -698,6 +759,9 @@ class CrmZzImportMixin(models.AbstractModel):
                 column=error.column,
             ),
             "invalid_email": lambda: self.env._("Not an email address."),
+            "will_create": lambda: self.env._(
+                "Not known yet: it will be created (as you asked) when importing."
+            ),
             "invalid_date": lambda: self.env._(
                 "Not a date: write it as 2026-03-08 or as an Excel date."
             ),
@@ -716,7 +780,7 @@ class CrmZzImportMixin(models.AbstractModel):
             "write": lambda: self.env._("Refused: %(message)s", message=params.get("message")),
         }
         message = messages[error.code]() if error.code in messages else error.message
-        if error.warning:
+        if error.warning and error.code != "will_create":
             message = self.env._("%(message)s The value is left empty.", message=message)
         return message
 
@@ -853,6 +917,16 @@ class _RefusedRows(Exception):
     def __init__(self, errors):
         super().__init__(errors)
         self.errors = errors
+
+
+def _close_or_new(text, choices, create):
+    """The industry closest to ``text``; else a NewName when asked to create."""
+    try:
+        return industry.close_match(text, choices, import_parser.choice_key)
+    except KeyError:
+        if create:
+            return import_parser.NewName(text)
+        raise
 
 
 def _cell_text(value):

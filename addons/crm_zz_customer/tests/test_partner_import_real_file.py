@@ -317,3 +317,52 @@ class TestPartnerImportOwnership(CrmZzCustomerCommon):
         self.assertEqual(wizard.create_count, 1, wizard.errors_html)
         partner = self.env["res.partner"].search([("name", "=", "郑州自己的公司")])
         self.assertEqual(partner.user_id, self.salesman)
+
+
+@tagged("at_install", "-post_install")
+class TestPartnerImportNewValues(CrmZzCustomerCommon):
+    """An unknown tag or industry is a warning, or created where the user ticked it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.known_tag = cls.env["res.partner.category"].create({"name": "老客户"})
+
+    def _wizard(self, user=None, **options):
+        workbook = openpyxl.Workbook()
+        workbook.active.append(["客户名称", "标签", "行业"])
+        workbook.active.append(["郑州新标签公司", "展会2026,老客户", "航天测控"])
+        output = io.BytesIO()
+        workbook.save(output)
+        Wizard = self.env["crm.zz.partner.import"].with_user(user or self.salesman)
+        with Form(Wizard.with_context(default_filename="c.xlsx")) as form:
+            form.file = base64.b64encode(output.getvalue())
+            for name, value in options.items():
+                setattr(form, name, value)
+        return form.record
+
+    def test_unknown_values_are_warnings_and_the_row_is_imported(self):
+        wizard = self._wizard()
+        wizard.action_import()
+        self.assertEqual((wizard.create_count, wizard.warning_count), (1, 2), wizard.errors_html)
+        partner = self.env["res.partner"].search([("name", "=", "郑州新标签公司")])
+        # the known tag is kept, the unknown one left out
+        self.assertEqual(partner.category_id, self.known_tag)
+        self.assertFalse(partner.industry_id)
+
+    def test_a_salesperson_may_not_create_industries(self):
+        wizard = self._wizard(create_industries=True)
+        with self.assertRaises(UserError):
+            wizard.action_import()
+        self.assertFalse(self.env["res.partner"].search([("name", "=", "郑州新标签公司")]))
+
+    def test_unknown_values_are_created_when_asked(self):
+        admin = self.env.ref("base.user_admin")
+        wizard = self._wizard(user=admin, create_tags=True, create_industries=True)
+        wizard.action_preview()
+        self.assertEqual(wizard.warning_count, 2, wizard.errors_html)
+        self.assertFalse(self.env["res.partner.category"].search([("name", "=", "展会2026")]))
+        wizard.action_import()
+        partner = self.env["res.partner"].search([("name", "=", "郑州新标签公司")])
+        self.assertEqual(sorted(partner.category_id.mapped("name")), ["展会2026", "老客户"])
+        self.assertEqual(partner.industry_id.name, "航天测控")

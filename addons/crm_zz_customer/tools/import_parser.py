@@ -170,6 +170,16 @@ def choice_key(text):
     return header_key(text)
 
 
+class NewName(str):
+    """A value no record has, to be created under this name (where the user
+    asked for it: tags, industries); the importer creates it before writing."""
+
+
+def create_missing(text, choices):
+    """A Column matcher: an unknown value becomes a NewName."""
+    return NewName(text)
+
+
 class Ambiguous:
     """A choice key that names several records: never resolved to one."""
 
@@ -367,7 +377,17 @@ def convert(column, value):
     converter = CONVERTERS[column.kind]
     if column.many:
         parts = [part for part in MANY_SEPARATORS.split(_text(value)) if part.strip()]
-        return [converter(part, column) for part in parts]
+        values, failed = [], None
+        for part in parts:
+            try:
+                values.append(converter(part, column))
+            except InvalidCell as err:
+                failed = failed or err
+        if failed:
+            # the values understood are kept (a warning keeps them)
+            failed.params["partial"] = values
+            raise failed
+        return values
     result = converter(value, column)
     if result in ("", None) and column.required:
         raise InvalidCell("required")
@@ -387,7 +407,7 @@ def validate_row(row_number, raw, columns):
             values[column.field] = convert(column, value)
         except InvalidCell as err:
             warning = not column.refuses
-            values[column.field] = [] if column.many else None
+            values[column.field] = err.params.pop("partial", []) if column.many else None
             errors.append(
                 CellError(row_number, column.header, value, err.code, err.params, warning)
             )
@@ -943,6 +963,10 @@ def iter_parse(content, columns, filename="file", size=1000, first=0, merge_key=
 
 
 def _plain(value):
+    if isinstance(value, NewName):
+        return {"new": str(value)}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
     if isinstance(value, datetime):
         return {"datetime": value.isoformat()}
     if isinstance(value, date):
@@ -953,7 +977,11 @@ def _plain(value):
 
 
 def _typed(value):
+    if isinstance(value, list):
+        return [_typed(item) for item in value]
     if isinstance(value, dict):
+        if "new" in value:
+            return NewName(value["new"])
         if "datetime" in value:
             return datetime.fromisoformat(value["datetime"])
         if "date" in value:

@@ -37,6 +37,16 @@ class CrmZzPartnerImport(models.TransientModel):
         "An import never puts customers into the public pool.",
     )
 
+    create_tags = fields.Boolean(
+        string="Create Unknown Tags",
+        help="A tag of the file no tag has is created; otherwise it is left out with a warning.",
+    )
+    create_industries = fields.Boolean(
+        string="Create Unknown Industries",
+        help="An industry of the file that matches none (not even closely) is created; "
+        "otherwise it is left empty with a warning.",
+    )
+
     def _zz_import_model(self):
         return self.env["res.partner"]
 
@@ -44,7 +54,12 @@ class CrmZzPartnerImport(models.TransientModel):
         return self.env._("customer-import-template.xlsx")
 
     def _zz_import_job_vals(self):
-        return dict(super()._zz_import_job_vals(), user_id=self.user_id.id)
+        return dict(
+            super()._zz_import_job_vals(),
+            user_id=self.user_id.id,
+            create_tags=self.create_tags,
+            create_industries=self.create_industries,
+        )
 
     def _zz_import_columns(self):
         env = self.env
@@ -134,7 +149,7 @@ class CrmZzPartnerImport(models.TransientModel):
                 size=240,
             ),
             *self._zz_place_columns(),
-            self._zz_industry_column(),
+            self._zz_industry_column(create=self.create_industries),
             self._zz_salesperson_column(),
             Column(
                 "category_id",
@@ -143,6 +158,7 @@ class CrmZzPartnerImport(models.TransientModel):
                 kind="choice",
                 many=True,
                 choices=import_parser.build_choices((t.name, t.id) for t in tags),
+                matcher=import_parser.create_missing if self.create_tags else None,
             ),
             Column(
                 "street",
