@@ -256,8 +256,8 @@ def test_empty_rows_are_skipped_and_row_numbers_kept():
 
 def test_not_an_xlsx_file():
     with pytest.raises(ip.NotXlsxFile) as err:
-        ip.parse(b"name,phone\n1,2\n", COLUMNS, filename="customers.csv")
-    assert "customers.csv" in str(err.value)
+        ip.parse(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", COLUMNS, filename="customers.png")
+    assert "customers.png" in str(err.value)
     with pytest.raises(ip.NotXlsxFile):
         ip.parse(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1old xls", COLUMNS)
     with pytest.raises(ip.NotXlsxFile):

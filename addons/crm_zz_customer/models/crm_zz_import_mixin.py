@@ -410,10 +410,11 @@ class CrmZzImportMixin(models.AbstractModel):
         mappings = self.env["base_import.mapping"].search_fetch(
             [("res_model", "=", Model._name)], ["column_name", "field_name"]
         )
+        Column = self.env["crm.zz.import.column"]
         return {
             m.column_name: m.field_name
             for m in mappings
-            if m.column_name and m.field_name in Model._fields
+            if m.column_name and Column._zz_importable(Model, m.field_name)
         }
 
     def _zz_remember_mapping(self):
@@ -427,9 +428,9 @@ class CrmZzImportMixin(models.AbstractModel):
         Mapping.search([("res_model", "=", target), ("column_name", "in", headers)]).unlink()
         Mapping.create(
             [
-                {"res_model": target, "column_name": line.header, "field_name": line.field_id.name}
+                {"res_model": target, "column_name": line.header, "field_name": line.field_name}
                 for line in self.column_ids
-                if line.field_id
+                if line.field_name
             ]
         )
 
@@ -496,26 +497,23 @@ class CrmZzImportMixin(models.AbstractModel):
         """One line per column no header matched (to map or ignore), and per
         header the users mapped before (to see or undo it)."""
         mapping = self._zz_mapping()
-        Field = self.env["ir.model.fields"]
-        target = self._zz_import_model()._name
         lines = [(position, header, False) for position, header in result.ignored]
-        mapped = [header for header in mapping if mapping[header] in result.positions]
         lines += [
-            (result.positions[mapping[header]], header, Field._get(target, mapping[header]).id)
-            for header in mapped
+            (result.positions[name], header, name)
+            for header, name in mapping.items()
+            if name in result.positions
         ]
         self.column_ids.unlink()
         self.column_ids = [
             Command.create(
                 {
                     "res_model": self._name,
-                    "target_model": target,
                     "position": position,
                     "header": header,
-                    "field_id": field_id,
+                    "field_name": name,
                 }
             )
-            for position, header, field_id in sorted(lines, key=lambda line: line[0])
+            for position, header, name in sorted(lines, key=lambda line: line[0])
         ]
 
     def _zz_model(self):
@@ -910,6 +908,7 @@ class CrmZzImportMixin(models.AbstractModel):
             "view_mode": "form",
             "target": "new",
             "name": self.env._("Import"),
+            "context": {"zz_import_model": self._zz_import_model()._name},
         }
 
 

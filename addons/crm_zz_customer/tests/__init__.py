@@ -10,3 +10,4 @@ from . import test_partner_import
 from . import test_ui_log_call
 from . import test_partner_import_real_file
 from . import test_import_job
+from . import test_partner_import_mapping

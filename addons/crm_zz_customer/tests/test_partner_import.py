@@ -500,8 +500,9 @@ class TestPartnerImportBadFiles(PartnerImportCase):
         return str(err.exception)
 
     def test_not_an_xlsx_file(self):
-        message = self._error(b"name,phone\n" + "某公司,138".encode(), filename="客户.csv")
-        self.assertIn("客户.csv", message)
+        png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+        message = self._error(png, filename="客户.png")
+        self.assertIn("客户.png", message)
         self.assertIn(".xlsx", message)
 
     def test_corrupt_workbook(self):

@@ -28,22 +28,28 @@ class TestPartnerImportMapping(CrmZzCustomerCommon):
     read the same way."""
 
     def _wizard(self, content):
-        Wizard = self.env["crm.zz.partner.import"].with_user(self.salesman)
+        # the action of the menu names the imported model
+        Wizard = (
+            self.env["crm.zz.partner.import"]
+            .with_user(self.salesman)
+            .with_context(zz_import_model="res.partner")
+        )
         with Form(Wizard.with_context(default_filename="c.xlsx")) as form:
             form.file = base64.b64encode(content)
         return form.record
 
     def test_a_mapped_column_is_imported_and_remembered(self):
-        content = workbook([["客户名称", "手机", "内部编号"], ["郑州映射公司", "13803714001", "K-001"]])
+        content = workbook(
+            [["客户名称", "手机", "内部编号"], ["郑州映射公司", "13803714001", "K-001"]]
+        )
         wizard = self._wizard(content)
         wizard.action_preview()
         self.assertIn("内部编号", wizard.errors_html)
         line = wizard.column_ids
         self.assertEqual(line.mapped("header"), ["内部编号"])
-        self.assertFalse(line.field_id)
-        ref = self.env["ir.model.fields"]._get("res.partner", "ref")
+        self.assertFalse(line.field_name)
         with Form(wizard) as form, form.column_ids.edit(0) as column:
-            column.field_id = ref
+            column.field_name = "ref"
         wizard.action_preview()
         wizard.action_import()
         partner = self.env["res.partner"].search([("name", "=", "郑州映射公司")])
@@ -52,7 +58,7 @@ class TestPartnerImportMapping(CrmZzCustomerCommon):
         content = workbook([["客户名称", "内部编号"], ["郑州映射二号公司", "K-002"]])
         wizard = self._wizard(content)
         wizard.action_preview()
-        self.assertEqual(wizard.column_ids.field_id, ref)
+        self.assertEqual(wizard.column_ids.mapped("field_name"), ["ref"])
         self.assertNotIn("内部编号", wizard.errors_html or "")
         wizard.action_import()
         partner = self.env["res.partner"].search([("name", "=", "郑州映射二号公司")])
@@ -69,6 +75,11 @@ class TestPartnerImportMapping(CrmZzCustomerCommon):
 @tagged("at_install", "-post_install")
 class TestPartnerImportHostileFile(CrmZzCustomerCommon):
     """A hostile file is answered with a Chinese message and nothing is written."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
 
     def test_a_workbook_declaring_entities_is_refused_in_chinese(self):
         content = workbook([["客户名称"], ["郑州恶意公司"]])
@@ -88,7 +99,6 @@ class TestPartnerImportHostileFile(CrmZzCustomerCommon):
         with Form(Wizard.with_context(default_filename="恶意.xlsx")) as form:
             form.file = base64.b64encode(output.getvalue())
         wizard = form.record.with_context(lang="zh_CN")
-        self.env["res.lang"]._activate_lang("zh_CN")
         count = self.env["res.partner"].search_count([])
         with self.assertRaises(UserError) as err:
             wizard.action_import()
