@@ -178,17 +178,17 @@ class TestLeadImport(CrmZzSalesCommon):
     def test_not_an_excel_file(self):
         wizard = self.env["crm.zz.sales.lead.import"].create(
             {
-                "file": base64.b64encode(b"name,phone\n"),
-                "filename": "leads.csv",
+                "file": base64.b64encode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(256)),
+                "filename": "leads.png",
                 "team_id": self.team.id,
             }
         )
         with self.assertRaises(UserError) as error:
             wizard.action_preview()
-        self.assertIn("leads.csv", str(error.exception))
+        self.assertIn("leads.png", str(error.exception))
 
     def test_won_and_lost_leads_are_never_rewritten(self):
-        won_stage = self.env["crm.stage"].search([("is_won", "=", True)], limit=1)
+        won_stage = self.env["crm.stage"].create({"name": "测试赢单", "is_won": True})
         won = self.env["crm.lead"].create(
             {
                 "name": "已赢单",
