@@ -9,7 +9,7 @@
     "website": "https://github.com/zz-crm/zz-crm",
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["contacts", "mail", "sale_management", "account"],
+    "depends": ["contacts", "mail", "sale_management", "account", "base_import"],
     "external_dependencies": {"python": ["phonenumbers", "python-stdnum", "xlsxwriter"]},
     "data": [
         "security/ir.model.access.csv",
@@ -24,6 +24,7 @@
         "wizard/crm_zz_partner_transfer_views.xml",
         "wizard/base_partner_merge_automatic_wizard_views.xml",
         "wizard/crm_zz_partner_import_views.xml",
+        "views/crm_zz_import_job_views.xml",
         "views/crm_zz_district_views.xml",
         "views/crm_zz_park_views.xml",
         "views/crm_zz_interaction_views.xml",

@@ -16,8 +16,15 @@ PLACES = district.build_index(
 )
 COLUMNS = [
     ip.Column("name", "客户名称", ("Name", "公司名称"), required=True, size=20),
-    ip.Column("credit_code", "统一社会信用代码", ("Credit Code",), kind="credit_code", unique=True),
-    ip.Column("mobile", "手机", ("Mobile",), kind="phone"),
+    ip.Column(
+        "credit_code",
+        "统一社会信用代码",
+        ("Credit Code",),
+        kind="credit_code",
+        unique=True,
+        strict=True,
+    ),
+    ip.Column("mobile", "手机", ("Mobile",), kind="phone", strict=True),
     ip.Column("district", "所属区县", ("District",), kind="place", choices=PLACES),
     ip.Column("since", "成立日期", ("Founded",), kind="date"),
     ip.Column("capital", "注册资本", ("Capital",), kind="number"),
@@ -126,36 +133,95 @@ def test_each_bad_cell_names_row_column_and_value():
     )
     result = ip.parse(content, COLUMNS)
     assert result.rows == []
+    # a missing name and an invalid key refuse the row
     found = {(e.row, e.column, e.value, e.code) for e in result.errors}
     assert found == {
         (2, "客户名称", None, "required"),
         (2, "统一社会信用代码", "91410100MA44ABCD0X", "invalid_credit_code"),
         (2, "手机", "12345", "invalid_phone"),
+    }
+    # any other bad value is a warning: the value is left empty
+    warned = {(e.row, e.column, e.value, e.code) for e in result.warnings}
+    assert warned == {
         (2, "所属区县", "海淀区", "unknown_value"),
         (2, "成立日期", "明天", "invalid_date"),
         (2, "注册资本", "很多", "invalid_number"),
         (2, "员工人数", "3.5", "invalid_number"),
         (2, "标签", "普通", "unknown_value"),
     }
+    assert all(e.warning for e in result.warnings)
     credit = next(e for e in result.errors if e.code == "invalid_credit_code")
     assert "check digit" in credit.message
     assert result.error_rows == 1
 
 
-def test_same_credit_code_twice_in_the_file():
-    code = "91410100MA44ABCD0C"
-    content = xlsx([HEADERS[:2], ["甲公司", code], ["乙公司", code.lower()]])
+def test_a_row_with_only_warnings_is_imported_with_the_values_left_empty():
+    content = xlsx([HEADERS, ["甲公司", None, None, "海淀区", None, None, None, "普通,重点"]])
     result = ip.parse(content, COLUMNS)
-    assert [r for r, _v in result.rows] == [2]
-    [error] = result.errors
-    assert (error.row, error.code, error.params) == (3, "duplicate_in_file", {"first_row": 2})
+    [(row, values)] = result.rows
+    # the known tag is kept, the unknown one left out
+    assert (row, values["district"], values["tags"]) == (2, None, [10])
+    assert [(e.column, e.code) for e in result.warnings] == [
+        ("所属区县", "unknown_value"),
+        ("标签", "unknown_value"),
+    ]
+
+
+def test_same_credit_code_twice_in_the_file_is_one_record():
+    code = "91410100MA44ABCD0C"
+    content = xlsx(
+        [
+            HEADERS[:3],
+            ["甲公司", code, None],
+            ["乙公司", code.lower(), "13803710001"],
+        ]
+    )
+    result = ip.parse(content, COLUMNS)
+    # merged into the first row: the first non-empty value wins
+    [(row, values)] = result.rows
+    assert (row, values["name"], values["credit_code"], values["mobile"]) == (
+        2,
+        "甲公司",
+        code,
+        "+8613803710001",
+    )
+    assert result.merged == {3: 2}
+    assert result.errors == []
+
+
+def test_rows_merged_by_key_unless_a_unique_value_differs():
+    content = xlsx(
+        [
+            HEADERS[:2],
+            ["郑州甲科技有限公司", "91410100MA44ABCD0C"],
+            ["甲科技", None],
+            ["河南甲科技有限公司", "91410105MA3X12345B"],
+        ]
+    )
+
+    def key(values):
+        return values["name"].removeprefix("郑州").removeprefix("河南").removesuffix("有限公司")
+
+    result = ip.parse(content, COLUMNS, merge_key=key)
+    assert [row for row, _v in result.rows] == [2, 4]
+    assert result.merged == {3: 2}
+
+
+def test_two_records_of_one_name_are_ambiguous():
+    choices = ip.build_choices([("王磊", 1), ("王磊", 2), ("李娜", 3)], strong=[("wl", 1)])
+    column = ip.Column("user", "销售员", kind="choice", choices=choices)
+    with pytest.raises(ip.InvalidCell) as err:
+        ip.convert(column, "王磊")
+    assert err.value.code == "ambiguous"
+    assert ip.convert(column, "李娜") == 3
+    assert ip.convert(column, "wl") == 1
 
 
 def test_chunks_of_a_file_are_the_file():
     code = "91410100MA44ABCD0C"
     rows = [[f"公司{index}", None] for index in range(7)]
     rows[1][1] = code
-    rows[5][1] = code  # in another chunk than its first use
+    rows[5][1] = code  # in another chunk than its first use: merged into it
     rows[3] = [None, "x"]  # required name missing, bad credit code
     content = xlsx([HEADERS[:2], *rows])
     chunks = list(ip.iter_parse(content, COLUMNS, size=3))
@@ -164,12 +230,17 @@ def test_chunks_of_a_file_are_the_file():
     assert [(e.row, e.code) for c in chunks for e in c.errors] == [
         (5, "required"),
         (5, "invalid_credit_code"),
-        (7, "duplicate_in_file"),
     ]
+    assert chunks[1].merged == {7: 3}
     whole = ip.parse(content, COLUMNS)
     assert whole.rows == [row for chunk in chunks for row in chunk.rows]
     assert whole.errors == [error for chunk in chunks for error in chunk.errors]
     assert whole.total == 7
+
+
+def test_plan_rows_survive_json():
+    rows = [(2, {"d": date(2026, 1, 2), "n": Decimal("1.50"), "t": [1, 2], "x": None})]
+    assert ip.rows_from_json(ip.rows_to_json(rows)) == rows
 
 
 def test_too_long_text():

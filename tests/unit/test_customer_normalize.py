@@ -69,3 +69,25 @@ def test_name_key_drops_place_and_legal_form():
     assert name_key("河南省郑州市 汉森传感（科技）有限公司") == "汉森传感科技"
     assert name_key("郑州汉森传感科技股份有限公司") == "汉森传感科技"
     assert name_key("汉森传感科技") == "汉森传感科技"
+
+
+@pytest.mark.parametrize(
+    ("value", "e164"),
+    [
+        ("13800138000.0", "+8613800138000"),  # a mobile Excel kept as a number
+        (13800138000.0, "+8613800138000"),
+        ("１３８００１３８０００", "+8613800138000"),  # full-width digits
+        ("0371-6778 1234", "+8637167781234"),
+        ("(0371)63951234", "+8637163951234"),
+        ("（０３７１）６３９５１２３４", "+8637163951234"),
+        ("0371-67781234转8001", "+8637167781234"),  # the extension dropped
+        ("0371-67781234 ext. 12", "+8637167781234"),
+    ],
+)
+def test_phone_as_people_keep_it(value, e164):
+    assert normalize_phone(value) == e164
+
+
+def test_an_extension_alone_is_no_phone():
+    with pytest.raises(InvalidValue):
+        normalize_phone("转8001")

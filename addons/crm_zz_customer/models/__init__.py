@@ -1,3 +1,5 @@
+from . import crm_zz_import_mixin
+from . import crm_zz_import_job
 from . import crm_zz_district
 from . import crm_zz_park
 from . import res_partner
@@ -21,3 +23,4 @@ from . import res_config_settings_security
 from . import crm_zz_consent
 from . import res_partner_consent
 from . import mail_blacklist
+from . import res_partner_import

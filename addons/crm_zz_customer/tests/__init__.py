@@ -12,3 +12,6 @@ from . import test_crm_zz_audit_log
 from . import test_export_safety
 from . import test_crm_zz_consent
 from . import test_res_partner_owner_rights
+from . import test_partner_import_real_file
+from . import test_import_job
+from . import test_partner_import_mapping

@@ -3,7 +3,6 @@
 import base64
 import io
 import zipfile
-from unittest.mock import patch
 
 import openpyxl
 import xlsxwriter
@@ -115,8 +114,10 @@ class TestPartnerImport(PartnerImportCase):
             (wizard.row_count, wizard.create_count, wizard.update_count, wizard.error_count),
             (4, 1, 2, 1),
         )
-        self.assertIn("海淀区", wizard.errors_html)
+        # the refusal and the warning (an unknown district leaves it empty)
         self.assertIn("91410100MA44ABCD0X", wizard.errors_html)
+        self.assertIn("海淀区", wizard.errors_html)
+        self.assertEqual(wizard.warning_count, 1)
         self.assertFalse(self._partners(["郑州新客户传感有限公司", "坏代码公司"]))
         self.assertEqual(self.existing.name, "郑州琨瑜光电科技有限公司")
 
@@ -142,9 +143,9 @@ class TestPartnerImport(PartnerImportCase):
         self.assertFalse(self._partners(["坏代码公司"]))
         # the error report names row, column, value and message
         rows = read_xlsx(base64.b64decode(wizard.error_report))
-        self.assertEqual(rows[0], ("Row", "Column", "Value", "Error"))
+        self.assertEqual(rows[0], ("Row", "Column", "Value", "Kind", "Message"))
         self.assertIn((5, "统一社会信用代码", "91410100MA44ABCD0X"), [r[:3] for r in rows[1:]])
-        self.assertIn((5, "所属区县", "海淀区"), [r[:3] for r in rows[1:]])
+        self.assertIn((5, "所属区县", "海淀区", "Warning"), [r[:4] for r in rows[1:]])
         self.assertTrue(wizard.error_report_name.endswith(".xlsx"))
 
     def test_all_or_nothing_writes_nothing_on_one_bad_row(self):
@@ -156,7 +157,8 @@ class TestPartnerImport(PartnerImportCase):
         self.assertIn("Row 5", message)
         self.assertIn("统一社会信用代码", message)
         self.assertIn("91410100MA44ABCD0X", message)
-        self.assertIn("海淀区", message)
+        # a warning is no refusal
+        self.assertNotIn("海淀区", message)
         self.assertEqual(self.env["res.partner"].search_count([]), count)
         self.assertEqual(self.existing.name, "郑州琨瑜光电科技有限公司")
 
@@ -169,14 +171,15 @@ class TestPartnerImport(PartnerImportCase):
 
     def test_errors_are_in_chinese_for_a_chinese_user(self):
         self.env["res.lang"]._activate_lang("zh_CN")
-        content = xlsx([HEADERS[:4], ["某公司", None, None, "海淀区"]])
+        content = xlsx([HEADERS[:4], ["某公司", "91410100MA44ABCD0X", None, "海淀区"]])
         # the web client sends the user's language in the context
         wizard = self._wizard(content, mode="all").with_context(lang="zh_CN")
         with self.assertRaises(UserError) as err:
             wizard.action_import()
         message = str(err.exception)
-        self.assertIn("海淀区", message)
-        self.assertIn("所属区县", message)
+        self.assertIn("91410100MA44ABCD0X", message)
+        self.assertIn("统一社会信用代码", message)
+        self.assertIn("校验", message)
         self.assertIn("第 2 行", message)
         self.assertIn("未导入任何数据", message)
 
@@ -241,10 +244,12 @@ class TestPartnerImport(PartnerImportCase):
 
 
 @tagged("at_install", "-post_install")
-class TestPartnerImportSetBased(PartnerImportCase):
-    """New customers are inserted set-based, yet each is exactly the customer
-    res.partner.create() makes from the same values: every stored field,
-    computed ones included, whatever module added it."""
+class TestPartnerImportCreate(PartnerImportCase):
+    """New customers are written through res.partner.create() in batches with
+    the import context: each is exactly the customer create() makes from the
+    same values, every stored field and column, computed ones included, and
+    the create() overrides of the modules in the chain (this module's: the
+    credit code normalised, the ownership clock started) have their effect."""
 
     # differ between two records by nature; commercial_partner_id is the record itself
     NOT_COMPARED = {"id", "create_date", "write_date", "commercial_partner_id"}
@@ -311,6 +316,7 @@ class TestPartnerImportSetBased(PartnerImportCase):
             self.assertEqual(len(imported), 1)
             ((_row, values),) = wizard._zz_parse().rows
             created = Partner.create(wizard._zz_import_create_vals(values))
+            self.assertTrue(created.zz_owner_date)
             # as the web client does at the end of the request: computed
             # fields are written by (and write_uid is) the user
             Partner.env.flush_all()
@@ -360,10 +366,7 @@ class TestPartnerImportSetBased(PartnerImportCase):
             ]
         )
         wizard = self._wizard(content)
-        # set-based: res.partner.create() is not called for the new customers
-        Partner = type(self.env["res.partner"])
-        with patch.object(Partner, "create", side_effect=AssertionError("create() called")):
-            wizard.action_import()
+        wizard.action_import()
         self.assertEqual((wizard.create_count, wizard.error_count), (3, 0), wizard.errors_html)
         partners = self._partners(
             ["郑州一号传感有限公司", "郑州二号传感有限公司", "郑州三号传感有限公司"]
@@ -389,10 +392,7 @@ class TestPartnerImportSetBased(PartnerImportCase):
         Wizard = self.env["crm.zz.partner.import"]
         wizard = Wizard.create({"file": base64.b64encode(content), "filename": "c.xlsx"})
         wizard = wizard.with_user(clerk)
-        # the set-based insert checks the right to create first
-        with self.assertRaises(AccessError):
-            wizard._zz_sql_create(wizard.env["res.partner"], [{"name": "郑州无权公司"}], {})
-        # through the import, the row is refused and reported
+        # the row is refused by create() and reported
         errors = wizard._zz_write([(2, {"name": "郑州无权公司"})], {})
         self.assertEqual([(error.row, error.code) for error in errors], [(2, "write")])
         self.assertFalse(self._partners(["郑州无权公司"]))
@@ -500,8 +500,9 @@ class TestPartnerImportBadFiles(PartnerImportCase):
         return str(err.exception)
 
     def test_not_an_xlsx_file(self):
-        message = self._error(b"name,phone\n" + "某公司,138".encode(), filename="客户.csv")
-        self.assertIn("客户.csv", message)
+        png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+        message = self._error(png, filename="客户.png")
+        self.assertIn("客户.png", message)
         self.assertIn(".xlsx", message)
 
     def test_corrupt_workbook(self):

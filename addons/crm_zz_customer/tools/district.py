@@ -6,6 +6,7 @@ Imported files say "金水区", "金水", "410105" or "郑州市金水区"; all 
 the same county-level division. Pure Python, used by the import engine.
 """
 
+import re
 from dataclasses import dataclass
 
 CITY_PREFIXES = ("河南省", "郑州市", "郑州")
@@ -61,3 +62,29 @@ def match_place(value, index):
     if text in index:
         return index[text]
     raise UnknownPlace(value)
+
+
+PARK_PREFIXES = ("中国(郑州)", "河南省", "河南", "郑州市", "郑州")
+PARK_SUFFIXES = ("产业园区", "产业园", "园区")
+
+
+def park_aliases(name):
+    """The short ways people write a park's name: without 中国（郑州）/郑州 in
+    front and 产业园区/园区 behind ("中国（郑州）智能传感谷" → "智能传感谷")."""
+    raw = str(name or "").replace("\u3000", "").replace(" ", "").strip()
+    text = raw.replace("（", "(").replace("）", ")")
+    aliases = []
+    bracket = re.fullmatch(r"(.+?)\((.+)\)", text)
+    if bracket:  # 龙子湖智慧岛（中原龙子湖智慧岛）: both names
+        text = bracket[1]
+        aliases += [bracket[1], bracket[2]]
+    for prefix in PARK_PREFIXES:
+        if text.startswith(prefix) and len(text) > len(prefix) + 1:
+            text = text[len(prefix) :]
+            aliases.append(text)
+            break
+    for suffix in PARK_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            aliases.append(text[: -len(suffix)])
+            break
+    return [alias for alias in dict.fromkeys(aliases) if alias != raw]

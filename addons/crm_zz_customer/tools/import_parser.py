@@ -7,8 +7,10 @@ every importer of the suite: customers here, trade-show leads in sales.
 
 - ``read_sheet`` streams the first worksheet, finds the header row
   (Chinese or English aliases), and yields raw rows, bounded in rows and time;
-- ``validate_row`` turns a raw row into cleaned values or cell errors;
-- ``parse`` does both for a whole file;
+- ``validate_row`` turns a raw row into cleaned values, warnings (a value
+  left empty, the row kept) and refusals (the row is not imported);
+- ``parse`` does both for a whole file and merges the rows of one record
+  (the same key in a ``unique`` column, or the same ``merge_key``);
 - ``write_xlsx`` writes a template, an error report or an export.
 
 Errors carry a ``code`` and ``params`` so that Odoo can translate the message;
@@ -16,6 +18,7 @@ Errors carry a ``code`` and ``params`` so that Odoo can translate the message;
 """
 
 import io
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -75,6 +78,7 @@ class CellError:
     value: object
     code: str
     params: dict = field(default_factory=dict)
+    warning: bool = False  # the value is left empty, the row is imported
 
     @property
     def message(self):
@@ -87,6 +91,8 @@ MESSAGES = {
     "invalid_phone": "not a valid phone number",
     "invalid_credit_code": "not a valid Unified Social Credit Code ({reason})",
     "unknown_value": "no such value is known",
+    "ambiguous": "names several records: {names}",
+    "invalid_email": "not an email address",
     "invalid_date": "not a date",
     "invalid_number": "not a number",
     "invalid_boolean": "not yes or no",
@@ -115,7 +121,12 @@ class Column:
     ``kind``: char, phone, credit_code, date, number, integer, boolean,
     choice (``choices`` maps what people write to a value) or place (the same,
     matched with the district normaliser: 金水, 金水区, 410105, 郑州市金水区);
-    ``many``: several values separated by , ; 、 (tags).
+    ``many``: several values separated by , ; 、 (tags);
+    ``strict``: a bad value refuses the row (``required`` ones too); in any
+    other column it is a warning and the value is left empty;
+    ``unique``: rows with the same value are one record, merged;
+    ``matcher``: for a choice, a function (text, choices) -> value tried when
+    the text is no key of ``choices`` (a close match), raising KeyError.
     """
 
     field: str
@@ -127,20 +138,70 @@ class Column:
     choices: dict | None = None
     many: bool = False
     unique: bool = False
+    strict: bool = False
+    matcher: object = None
+
+    @property
+    def refuses(self):
+        """Whether a bad value in this column refuses the whole row."""
+        return self.required or self.strict
 
 
 def choice_key(text):
-    return header_key(text)
+    """How a value of a choice column is compared: half-width, lower case, no
+    blanks (the reader's plain_key, without the header synonyms)."""
+    return plain_key(text)
 
 
-def build_choices(pairs):
-    """{what people write: value} for a choice column, keys normalised."""
-    index = {}
+class NewName(str):
+    """A value no record has, to be created under this name (where the user
+    asked for it: tags, industries); the importer creates it before writing."""
+
+
+def create_missing(text, choices):
+    """A Column matcher: an unknown value becomes a NewName."""
+    return NewName(text)
+
+
+class Ambiguous:
+    """A choice key that names several records: never resolved to one."""
+
+    def __init__(self, values):
+        self.values = values
+
+    def __repr__(self):
+        return f"Ambiguous({self.values!r})"
+
+
+def build_choices(pairs, strong=()):
+    """{what people write: value} for a choice column, keys normalised.
+
+    A key that names two different values is Ambiguous, unless one of them
+    comes from ``strong`` pairs (a record's own name beats another's alias).
+    """
+    index, strong_keys = {}, set()
+    for text, value in strong:
+        key = choice_key(text)
+        if not key:
+            continue
+        _add_choice(index, key, value)
+        strong_keys.add(key)
     for text, value in pairs:
         key = choice_key(text)
-        if key:
-            index.setdefault(key, value)
+        if key and key not in strong_keys:
+            _add_choice(index, key, value)
     return index
+
+
+def _add_choice(index, key, value):
+    known = index.get(key, value)
+    if isinstance(known, Ambiguous):
+        if value not in known.values:
+            known.values.append(value)
+    elif known != value:
+        index[key] = Ambiguous([known, value])
+    else:
+        index[key] = value
 
 
 # ---------------------------------------------------------------------------
@@ -162,7 +223,7 @@ def _convert_char(value, column):
 
 def _convert_phone(value, column):
     try:
-        return normalize.normalize_phone(_text(value))
+        return normalize.normalize_phone(value)
     except normalize.InvalidValue as err:
         raise InvalidCell("invalid_phone") from err
 
@@ -234,18 +295,41 @@ def _convert_boolean(value, column):
     raise InvalidCell("invalid_boolean")
 
 
+def _chosen(value):
+    if isinstance(value, Ambiguous):
+        raise InvalidCell("ambiguous", candidates=list(value.values))
+    return value
+
+
 def _convert_choice(value, column):
-    key = choice_key(_text(value))
+    text = _text(value)
+    key = choice_key(text)
     if key in column.choices:
-        return column.choices[key]
-    raise InvalidCell("unknown_value")
+        return _chosen(column.choices[key])
+    if column.matcher is None:
+        raise InvalidCell("unknown_value")
+    try:
+        value = column.matcher(text, column.choices)
+    except KeyError as err:
+        raise InvalidCell("unknown_value") from err
+    return _chosen(value)
 
 
 def _convert_place(value, column):
     try:
-        return district.match_place(_text(value), column.choices)
+        return _chosen(district.match_place(_text(value), column.choices))
     except district.UnknownPlace as err:
         raise InvalidCell("unknown_value") from err
+
+
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def _convert_email(value, column):
+    text = _convert_char(value, column).strip().replace("＠", "@")
+    if not EMAIL.fullmatch(text):
+        raise InvalidCell("invalid_email")
+    return text
 
 
 CONVERTERS = {
@@ -258,6 +342,7 @@ CONVERTERS = {
     "boolean": _convert_boolean,
     "choice": _convert_choice,
     "place": _convert_place,
+    "email": _convert_email,
 }
 MANY_SEPARATORS = re.compile(r"[,，;；、/\n]")
 
@@ -275,7 +360,17 @@ def convert(column, value):
     converter = CONVERTERS[column.kind]
     if column.many:
         parts = [part for part in MANY_SEPARATORS.split(_text(value)) if part.strip()]
-        return [converter(part, column) for part in parts]
+        values, failed = [], None
+        for part in parts:
+            try:
+                values.append(converter(part, column))
+            except InvalidCell as err:
+                failed = failed or err
+        if failed:
+            # the values understood are kept (a warning keeps them)
+            failed.params["partial"] = values
+            raise failed
+        return values
     result = converter(value, column)
     if result in ("", None) and column.required:
         raise InvalidCell("required")
@@ -283,14 +378,22 @@ def convert(column, value):
 
 
 def validate_row(row_number, raw, columns):
-    """(clean values by field, [CellError]) for one raw row {field: value}."""
+    """(clean values by field, [CellError]) for one raw row {field: value}.
+
+    A bad value of a column that ``refuses`` is an error (the row is not
+    imported); any other is a warning and the value is left empty.
+    """
     values, errors = {}, []
     for column in columns:
         value = raw.get(column.field)
         try:
             values[column.field] = convert(column, value)
         except InvalidCell as err:
-            errors.append(CellError(row_number, column.header, value, err.code, err.params))
+            warning = not column.refuses
+            values[column.field] = err.params.pop("partial", []) if column.many else None
+            errors.append(
+                CellError(row_number, column.header, value, err.code, err.params, warning)
+            )
     return values, errors
 
 
@@ -298,66 +401,167 @@ def validate_row(row_number, raw, columns):
 class ParseResult:
     header_row: int
     rows: list  # [(row number, clean values)] of the valid rows
-    errors: list  # [CellError]
+    errors: list  # [CellError] of the refused rows
     total: int = 0
+    warnings: list = field(default_factory=list)  # [CellError] with warning=True
+    merged: dict = field(default_factory=dict)  # {row merged: row it went into}
+    positions: dict = field(default_factory=dict)  # {field: 0-based column}
+    ignored: list = field(default_factory=list)  # [(0-based column, header)] matched by none
 
     @property
     def error_rows(self):
         return len({error.row for error in self.errors})
 
 
-def parse(content, columns, filename="file", **limits):
-    """Read and validate a whole file. File-level errors are raised."""
+def parse(content, columns, filename="file", merge_key=None, **limits):
+    """Read and validate a whole file, rows of one record merged (see
+    iter_parse). File-level errors are raised."""
     result = None
-    for chunk in iter_parse(content, columns, filename=filename, size=0, **limits):
+    for chunk in iter_parse(
+        content, columns, filename=filename, size=0, merge_key=merge_key, **limits
+    ):
         result = chunk
     return result
 
 
-def iter_parse(content, columns, filename="file", size=1000, first=0, **limits):
+def _conflicts(first, values, unique):
+    """Whether two rows give different values in a ``unique`` column."""
+    return any(
+        first.get(name) not in (None, "")
+        and values.get(name) not in (None, "")
+        and first[name] != values[name]
+        for name in unique
+    )
+
+
+def merge_values(into, values):
+    """Fill ``into`` with ``values``: the first non-empty value wins, lists join."""
+    for name, value in values.items():
+        current = into.get(name)
+        if isinstance(current, list):
+            into[name] = current + [v for v in value or [] if v not in current]
+        elif current in (None, "", False) and value not in (None, "", False):
+            into[name] = value
+
+
+def iter_parse(content, columns, filename="file", size=1000, first=0, merge_key=None, **limits):
     """Read and validate a file in chunks: a ParseResult for every ``size``
     rows read (``first`` rows for the first one if given; the last one maybe
-    shorter; ``size=0``: one for the whole file). A value of a unique column
-    is checked against the whole file. File-level errors are raised, at the
+    shorter; ``size=0``: one for the whole file).
+
+    Rows of one record are merged into the first of them (the first
+    non-empty value wins): the same value in a ``unique`` column, or the same
+    ``merge_key(values)`` (a function giving a key or None). A row merged
+    into a row of an earlier chunk completes that row's values dict; whoever
+    consumed the chunk already sees it only if it still holds that dict
+    (``size=0`` merges the whole file). File-level errors are raised, at the
     start or when reached."""
     sheet = read_sheet(content, columns, filename=filename, **limits)
     # a column the sheet does not have is empty in every row (and not
     # required: read_sheet checked that)
     absent = {c.field: [] if c.many else None for c in columns if c.field not in sheet.positions}
     present = [c for c in columns if c.field in sheet.positions]
-    unique = [c for c in columns if c.unique]
-    seen = {c.field: {} for c in unique}
-    result = ParseResult(sheet.header_row, [], [])
+    unique = [c.field for c in columns if c.unique]
+    owner = {}  # merge key -> (row number, values) of the first row
+    ignored = list(getattr(sheet, "ignored", None) or [])
+    result = ParseResult(sheet.header_row, [], [], positions=dict(sheet.positions), ignored=ignored)
     for row_number, raw in sheet.rows:
         result.total += 1
-        values, errors = validate_row(row_number, raw, present)
+        values, problems = validate_row(row_number, raw, present)
         for field_name, empty in absent.items():
             values[field_name] = [] if empty == [] else empty
-        for column in unique:
-            value = values.get(column.field)
-            if value in (None, ""):
-                continue
-            first_row = seen[column.field].setdefault(value, row_number)
-            if first_row != row_number:
-                errors.append(
-                    CellError(
-                        row_number,
-                        column.header,
-                        raw.get(column.field),
-                        "duplicate_in_file",
-                        {"first_row": first_row},
-                    )
-                )
+        errors = [problem for problem in problems if not problem.warning]
+        result.warnings.extend(problem for problem in problems if problem.warning)
         if errors:
             result.errors.extend(errors)
         else:
-            result.rows.append((row_number, values))
+            keys = [(name, values[name]) for name in unique if values.get(name) not in (None, "")]
+            extra = merge_key(values) if merge_key else None
+            if extra:
+                keys.append(("", extra))
+            first_row = next((owner[key] for key in keys if key in owner), None)
+            if first_row is not None and _conflicts(first_row[1], values, unique):
+                first_row = None  # the same name, another credit code: two records
+            if first_row is None:
+                for key in keys:
+                    owner[key] = (row_number, values)
+                result.rows.append((row_number, values))
+            else:
+                into_row, into = first_row
+                merge_values(into, values)
+                for key in keys:
+                    owner.setdefault(key, first_row)
+                result.merged[row_number] = into_row
         if size and result.total >= (first or size):
             yield result
-            result = ParseResult(sheet.header_row, [], [])
+            result = ParseResult(
+                sheet.header_row, [], [], positions=dict(sheet.positions), ignored=ignored
+            )
             first = 0
     if result.total or not size:
         yield result
+
+
+def _plain(value):
+    if isinstance(value, NewName):
+        return {"new": str(value)}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, datetime):
+        return {"datetime": value.isoformat()}
+    if isinstance(value, date):
+        return {"date": value.isoformat()}
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    return value
+
+
+def _typed(value):
+    if isinstance(value, list):
+        return [_typed(item) for item in value]
+    if isinstance(value, dict):
+        if "new" in value:
+            return NewName(value["new"])
+        if "datetime" in value:
+            return datetime.fromisoformat(value["datetime"])
+        if "date" in value:
+            return date.fromisoformat(value["date"])
+        if "decimal" in value:
+            return Decimal(value["decimal"])
+    return value
+
+
+def rows_to_json(rows):
+    """[(row, values)] as JSON text, dates and decimals kept (for a job's plan)."""
+    return json.dumps(
+        [[row, {name: _plain(value) for name, value in values.items()}] for row, values in rows],
+        ensure_ascii=False,
+    )
+
+
+def rows_from_json(text):
+    """The [(row, values)] rows_to_json wrote."""
+    return [
+        (row, {name: _typed(value) for name, value in values.items()})
+        for row, values in json.loads(text)
+    ]
+
+
+def errors_to_json(errors):
+    return [[e.row, e.column, _plain_cell(e.value), e.code, e.params, e.warning] for e in errors]
+
+
+def errors_from_json(items):
+    return [
+        CellError(row, column, value, code, params, warning)
+        for row, column, value, code, params, warning in items
+    ]
+
+
+def _plain_cell(value):
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
 
 
 # ---------------------------------------------------------------------------

@@ -220,7 +220,12 @@ _NOT_DIGITS = re.compile(r"[^0-9]")
 
 def _normalize_phone_full(value, region="CN"):
     """The reference: phonenumbers parses, validates and formats (every shape, every region)."""
-    text = to_halfwidth(value).strip()
+    return _normalize_phone_text(phone_text(value), value, region)
+
+
+def _normalize_phone_text(text, value, region):
+    """_normalize_phone_full of the text phone_text made of ``value``."""
+    text = text.strip()
     if not text:
         return ""
     if text.startswith("00"):
@@ -262,16 +267,39 @@ def _phone_e164(text, region):
                 fast = _CN_FAST_E164(digits, False)
             if fast is not None:
                 return fast
-    return _normalize_phone_full(text, region), False
+    return _normalize_phone_text(text, text, region), False
+
+
+# A mobile Excel stored as a number and read back as text: "13800138000.0".
+_NUMBER_TEXT = re.compile(r"\s*(\d{5,20})\.0*\s*")
+# An extension after the number: 转 8001, 分机 8001, ext. 8001, x8001, #8001.
+_EXTENSION = re.compile(r"(?<=[0-9)])\s*(?:转|分机|ext\.?|x|#)\s*[0-9]{1,6}\s*$", re.IGNORECASE)
+
+
+def phone_text(value):
+    """The text of a phone cell as people keep it: full-width digits half-width,
+    a number stored as a float (13800138000.0) without its decimals, an
+    extension (转 8001) dropped; E.164 has no extension."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = to_halfwidth(value)
+    match = _NUMBER_TEXT.fullmatch(text)
+    if match:
+        return match[1]
+    if _EXTENSION.search(text):
+        text = _EXTENSION.sub("", text)
+    return text
 
 
 def normalize_phone(value, region="CN"):
     """Return the number in E.164 (+8613812345678), or "" for an empty value.
 
-    Mobile numbers, landlines with area code (0371-6789 1234) and numbers with
-    +86 or 0086 are accepted. Raises InvalidValue for anything else.
+    Mobile numbers, landlines with area code (0371-6789 1234, (0371)63951234,
+    0371-67781234转8001) and numbers with +86 or 0086 are accepted, also as
+    Excel keeps them (full-width, 13800138000.0). Raises InvalidValue for
+    anything else.
     """
-    text = to_halfwidth(value)
+    text = phone_text(value)
     key = (text, region)
     e164 = _PHONE_CACHE.get(key)
     if e164 is None:

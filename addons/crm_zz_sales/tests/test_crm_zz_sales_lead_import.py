@@ -178,11 +178,65 @@ class TestLeadImport(CrmZzSalesCommon):
     def test_not_an_excel_file(self):
         wizard = self.env["crm.zz.sales.lead.import"].create(
             {
-                "file": base64.b64encode(b"name,phone\n"),
-                "filename": "leads.csv",
+                "file": base64.b64encode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(256)),
+                "filename": "leads.png",
                 "team_id": self.team.id,
             }
         )
         with self.assertRaises(UserError) as error:
             wizard.action_preview()
-        self.assertIn("leads.csv", str(error.exception))
+        self.assertIn("leads.png", str(error.exception))
+
+    def test_won_and_lost_leads_are_never_rewritten(self):
+        won_stage = self.env["crm.stage"].create({"name": "测试赢单", "is_won": True})
+        won = self.env["crm.lead"].create(
+            {
+                "name": "已赢单",
+                "phone": "+8613803710201",
+                "team_id": self.team.id,
+                "stage_id": won_stage.id,
+                "expected_revenue": 1000,
+                "partner_id": self.env["res.partner"].create({"name": "郑州赢单客户"}).id,
+            }
+        )
+        lost = self.env["crm.lead"].create(
+            {"name": "已丢单", "phone": "+8613803710202", "team_id": self.team.id}
+        )
+        lost.action_set_lost()
+        wizard = self._wizard(
+            [
+                ["展会-再次来访甲", "郑州甲", "", "13803710201", "a@example.com", "", "", "", ""],
+                ["展会-再次来访乙", "郑州乙", "", "13803710202", "b@example.com", "", "", "", ""],
+            ]
+        )
+        wizard.action_import()
+        self.assertEqual((wizard.create_count, wizard.update_count), (2, 0), wizard.errors_html)
+        self.assertEqual((won.name, won.email_from), ("已赢单", False))
+        self.assertEqual((lost.name, lost.email_from), ("已丢单", False))
+        self.assertEqual(len(self._imported()), 2)
+
+    def test_one_visitor_twice_in_the_file_is_one_lead(self):
+        wizard = self._wizard(
+            [
+                ["展会-重复访客", "郑州重复", "赵工", "13803710301", "", "经开区", "", "", ""],
+                [
+                    "展会-重复访客(第二天)",
+                    "",
+                    "",
+                    "138 0371 0301",
+                    "zhao@example.com",
+                    "",
+                    "",
+                    "",
+                    "",
+                ],
+            ]
+        )
+        wizard.action_import()
+        self.assertEqual((wizard.create_count, wizard.merged_count), (1, 1), wizard.errors_html)
+        lead = self._imported()
+        self.assertEqual(lead.name, "展会-重复访客")
+        self.assertEqual(lead.email_from, "zhao@example.com")
+        # a zone written in the district column goes to the zone field
+        self.assertEqual(lead.zz_zone_id, self.env.ref("crm_zz_customer.district_econ_dev"))
+        self.assertFalse(lead.zz_district_id)

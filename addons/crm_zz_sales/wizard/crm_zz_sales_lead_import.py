@@ -8,9 +8,11 @@ from odoo.addons.crm_zz_customer.tools.import_parser import Column
 
 class CrmZzSalesLeadImport(models.TransientModel):
     """Import trade-show leads from Excel with the customer import engine: same
-    validation, preview and error report. A lead already known by its phone or
-    email is completed, not duplicated; new leads go to the owner chosen here,
-    to the salesperson in the file, or else to the team's assignment rules."""
+    validation, preview and error report. An open lead already known by its
+    phone or email is completed, not duplicated (a won or lost one is never
+    rewritten: a new lead is made); rows of one visitor in the file are
+    merged; new leads go to the salesperson in the file, the owner chosen
+    here, or else to the team's assignment rules."""
 
     _name = "crm.zz.sales.lead.import"
     _inherit = ["crm.zz.import.mixin"]
@@ -65,15 +67,43 @@ class CrmZzSalesLeadImport(models.TransientModel):
             Column(
                 "partner_name",
                 "公司名称",
-                ("Company", "Company Name", "企业名称", "单位"),
+                ("Company", "Company Name", "企业名称", "单位", "单位名称", "客户名称", "公司"),
                 size=256,
             ),
-            Column("contact_name", "联系人", ("Contact", "Contact Name", "姓名"), size=128),
-            Column("function", "职位", ("Job Position", "Title", "职务"), size=128),
             Column(
-                "phone", "电话", ("Phone", "Mobile", "手机", "手机号"), kind="phone", unique=True
+                "contact_name",
+                "联系人",
+                ("Contact", "Contact Name", "姓名", "联系人姓名", "访客", "访客姓名"),
+                size=128,
             ),
-            Column("email_from", "邮箱", ("Email", "电子邮件", "E-mail"), size=240, unique=True),
+            Column("function", "职位", ("Job Position", "Title", "职务", "岗位"), size=128),
+            Column(
+                "phone",
+                "电话",
+                (
+                    "Phone",
+                    "Mobile",
+                    "手机",
+                    "手机号",
+                    "手机号码",
+                    "移动电话",
+                    "联系电话",
+                    "联系人电话",
+                    "联系人手机",
+                    "座机",
+                ),
+                kind="phone",
+                unique=True,
+                strict=True,
+            ),
+            Column(
+                "email_from",
+                "邮箱",
+                ("Email", "电子邮件", "E-mail", "电子邮箱"),
+                kind="email",
+                size=240,
+                unique=True,
+            ),
             *self._zz_place_columns(),
             self._zz_industry_column("zz_industry_id"),
             Column(
@@ -122,8 +152,19 @@ class CrmZzSalesLeadImport(models.TransientModel):
             ]
         ]
 
+    def _zz_import_job_vals(self):
+        return dict(
+            super()._zz_import_job_vals(),
+            team_id=self.team_id.id,
+            user_id=self.user_id.id,
+            source_id=self.source_id.id,
+            medium_id=self.medium_id.id,
+            campaign_id=self.campaign_id.id,
+        )
+
     def _zz_import_match(self, rows):
-        """Open leads already known by phone, then by email: two queries."""
+        """Open leads already known by phone, then by email: two queries. A
+        lost lead (archived) or a won one is never matched, so never rewritten."""
         phones = {values["phone"] for _row, values in rows if values.get("phone")}
         emails = {
             values["email_from"].strip().lower()
@@ -131,15 +172,20 @@ class CrmZzSalesLeadImport(models.TransientModel):
             if values.get("email_from")
         }
         Lead = self.env["crm.lead"]
+        open_leads = ["|", ("stage_id", "=", False), ("stage_id.is_won", "=", False)]
         by_phone, by_email = {}, {}
         if phones:
             for lead in Lead.search_fetch(
-                [("phone_sanitized", "in", list(phones))], ["phone_sanitized"], order="id"
+                [("phone_sanitized", "in", list(phones)), *open_leads],
+                ["phone_sanitized"],
+                order="id",
             ):
                 by_phone.setdefault(lead.phone_sanitized, lead.id)
         if emails:
             for lead in Lead.search_fetch(
-                [("email_normalized", "in", list(emails))], ["email_normalized"], order="id"
+                [("email_normalized", "in", list(emails)), *open_leads],
+                ["email_normalized"],
+                order="id",
             ):
                 by_email.setdefault(lead.email_normalized, lead.id)
         matches = {}
@@ -165,7 +211,7 @@ class CrmZzSalesLeadImport(models.TransientModel):
         vals["medium_id"] = self.medium_id.id or False
         if vals.get("expected_revenue") is not False:
             vals["expected_revenue"] = float(vals["expected_revenue"])
-        return vals
+        return self._zz_split_place(vals)
 
     def _zz_import_update_vals(self, values):
         """Complete a known lead: fill what the file says, keep its name, owner and team."""
