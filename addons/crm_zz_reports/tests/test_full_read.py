@@ -245,6 +245,17 @@ class FullReadCommon(TransactionCase):
             }
         )
         (customer | contact)._zz_record_consent("email", "given", "manual")
+        job = env["crm.zz.import.job"].create(
+            {"name": "客户名单.xlsx", "user_id": user.id, "res_model": "crm.zz.partner.import"}
+        )
+        job.file_id = env["ir.attachment"].create(
+            {
+                "name": "客户名单.xlsx",
+                "raw": b"PK",
+                "res_model": "crm.zz.import.job",
+                "res_id": job.id,
+            }
+        )
 
 
 @tagged("post_install", "-at_install")
