@@ -366,3 +366,32 @@ class TestPartnerImportNewValues(CrmZzCustomerCommon):
         partner = self.env["res.partner"].search([("name", "=", "郑州新标签公司")])
         self.assertEqual(sorted(partner.category_id.mapped("name")), ["展会2026", "老客户"])
         self.assertEqual(partner.industry_id.name, "航天测控")
+
+
+@tagged("at_install", "-post_install")
+class TestPartnerImportConsent(CrmZzCustomerCommon):
+    """A file that says whether each customer agreed to marketing email or SMS
+    records that consent (PIPL), with the import and the file as its source."""
+
+    def test_consent_columns_record_events(self):
+        workbook = openpyxl.Workbook()
+        workbook.active.append(["客户名称", "手机", "同意接收营销短信", "邮件营销同意"])
+        workbook.active.append(["郑州同意科技有限公司", "13800138001", "是", "否"])
+        workbook.active.append(["郑州未答科技有限公司", "13800138002", "", ""])
+        output = io.BytesIO()
+        workbook.save(output)
+        Wizard = self.env["crm.zz.partner.import"].with_user(self.salesman)
+        with Form(Wizard.with_context(default_filename="展会名单.xlsx")) as form:
+            form.file = base64.b64encode(output.getvalue())
+        form.record.action_import()
+        Partner = self.env["res.partner"]
+        agreed = Partner.search([("name", "=", "郑州同意科技有限公司")])
+        silent = Partner.search([("name", "=", "郑州未答科技有限公司")])
+        self.assertEqual(agreed.zz_consent_sms, "given")
+        self.assertEqual(agreed.zz_consent_email, "withdrawn")
+        events = self.env["crm.zz.consent"].search([("partner_id", "=", agreed.id)])
+        self.assertEqual(set(events.mapped("source")), {"import"})
+        self.assertIn("展会名单.xlsx", events[0].proof)
+        self.assertEqual(events.mapped("create_uid"), self.salesman)
+        self.assertFalse(self.env["crm.zz.consent"].search([("partner_id", "=", silent.id)]))
+        self.assertNotEqual(silent.zz_consent_sms, "given")

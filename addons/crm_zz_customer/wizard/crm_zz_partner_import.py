@@ -17,6 +17,9 @@ CONTACT_FIELDS = {
     "contact_function": "function",
     "contact_email": "email",
 }
+# consent columns (PIPL): yes records consent given, no records it withdrawn, with
+# the import and the file as its source; an empty cell records nothing
+CONSENT_FIELDS = {"consent_email": "email", "consent_sms": "sms"}
 
 
 class CrmZzPartnerImport(models.TransientModel):
@@ -205,6 +208,18 @@ class CrmZzPartnerImport(models.TransientModel):
                 kind="email",
                 size=240,
             ),
+            Column(
+                "consent_email",
+                "同意接收营销邮件",
+                ("Email Consent", "邮件营销同意", "同意营销邮件", "营销邮件同意", "同意邮件"),
+                kind="boolean",
+            ),
+            Column(
+                "consent_sms",
+                "同意接收营销短信",
+                ("SMS Consent", "短信营销同意", "同意营销短信", "营销短信同意", "同意短信"),
+                kind="boolean",
+            ),
         ]
 
     def _zz_import_template_rows(self):
@@ -231,6 +246,8 @@ class CrmZzPartnerImport(models.TransientModel):
                 "",
                 "139 0371 0000",
                 "",
+                "是",
+                "是",
             ]
         ]
 
@@ -326,7 +343,9 @@ class CrmZzPartnerImport(models.TransientModel):
         vals = {
             key: value
             for key, value in values.items()
-            if key not in ("category_id", "company_type") and key not in CONTACT_FIELDS
+            if key not in ("category_id", "company_type")
+            and key not in CONTACT_FIELDS
+            and key not in CONSENT_FIELDS
         }
         vals["is_company"] = values.get("company_type", "company") != "person"
         vals["category_id"] = [Command.link(tag_id) for tag_id in values.get("category_id") or []]
@@ -351,6 +370,29 @@ class CrmZzPartnerImport(models.TransientModel):
         return vals
 
     def _zz_import_written(self, records_by_row, values_by_row):
+        self._zz_import_contacts(records_by_row, values_by_row)
+        self._zz_import_consents(records_by_row, values_by_row)
+
+    def _zz_import_consents(self, records_by_row, values_by_row):
+        """The consent the file states, as events of source "import" naming the
+        file: one batch per channel and answer."""
+        Partner = self._zz_model()
+        groups = {}
+        for row, company in records_by_row.items():
+            for column, channel in CONSENT_FIELDS.items():
+                answer = values_by_row[row].get(column)
+                if answer is not None:
+                    state = "given" if answer else "withdrawn"
+                    groups.setdefault((channel, state), set()).add(company.id)
+        for (channel, state), partner_ids in groups.items():
+            Partner.browse(sorted(partner_ids))._zz_record_consent(
+                channel,
+                state,
+                "import",
+                proof=self.env._("Imported from %(file)s", file=self.filename or "-"),
+            )
+
+    def _zz_import_contacts(self, records_by_row, values_by_row):
         """The contact person of each row, created under its company unless the
         company already has a contact of that name."""
         wanted = []
