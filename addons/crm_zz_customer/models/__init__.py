@@ -24,3 +24,4 @@ from . import crm_zz_consent
 from . import res_partner_consent
 from . import mail_blacklist
 from . import res_partner_import
+from . import ir_model_data

@@ -55,4 +55,7 @@ class TestDashboards(CrmZzReportsCommon, HttpCase):
     def test_dashboards_tour(self):
         helpdesk = self.env.ref("helpdesk_mgmt.group_helpdesk_manager")
         self.env.ref("base.user_admin").groups_id |= helpdesk
+        # the dashboards as their users see them: in Chinese
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env.ref("base.user_admin").lang = "zh_CN"
         self.start_tour("/odoo", "crm_zz_reports_dashboards", login="admin", timeout=120)

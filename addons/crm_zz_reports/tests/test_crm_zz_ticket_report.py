@@ -54,16 +54,26 @@ class TestTicketReport(CrmZzReportsCommon):
             ]
         )
         cls.tickets[0].stage_id = cls.closed_stage
-        # two answered on time, one late, one without a promise
-        deadline = datetime(2026, 1, 5, 12, 0)
+        # an SLA of 2 working hours on China's calendar, all tickets opened Monday
+        # 5 January 2026 at 09:00 Beijing time (01:00 UTC): first response due 11:00
+        # (03:00 UTC); two answered on time, one late, one without a promise
+        policy = cls.env["crm.zz.service.sla.policy"].create(
+            {
+                "name": "报表两小时响应",
+                "resource_calendar_id": cls.env.ref("crm_zz_service.resource_calendar_china").id,
+                "first_response_hours": 2.0,
+                "resolution_hours": 16.0,
+            }
+        )
         for ticket, answered in zip(
             cls.tickets,
-            [datetime(2026, 1, 5, 10), datetime(2026, 1, 5, 11), datetime(2026, 1, 6, 9), None],
+            [datetime(2026, 1, 5, 2), datetime(2026, 1, 5, 2, 30), datetime(2026, 1, 6, 1), None],
             strict=True,
         ):
             ticket.sudo().write(  # sudo: test fixture of the SLA bookkeeping fields
                 {
-                    "zz_first_response_deadline": deadline if answered else False,
+                    "zz_sla_policy_id": policy.id if answered else False,
+                    "zz_sla_start": datetime(2026, 1, 5, 1, 0),
                     "zz_first_response_date": answered or False,
                 }
             )

@@ -68,7 +68,8 @@ registry.category("web_tour.tours").add("crm_zz_marketing_campaign", {
             content: "One of the two customers gave consent to email",
         },
         {
-            trigger: "button[name=action_new_mailing]:contains(New Email)",
+            // the email button is the primary one (the SMS one is secondary), whatever the language
+            trigger: "button[name=action_new_mailing].btn-primary",
             content: "Write an email to the segment",
             run: "click",
         },

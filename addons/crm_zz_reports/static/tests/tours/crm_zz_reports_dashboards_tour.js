@@ -21,15 +21,16 @@ function openDashboard(name, figureTitle) {
     ];
 }
 
+// The tour runs in Chinese, as the dashboards' users read them (the test sets it).
 registry.category("web_tour.tours").add("crm_zz_reports_dashboards", {
     // one click from CRM > Reporting > CRM Analysis opens the sales dashboard itself
     url: "/odoo/action-crm_zz_reports.spreadsheet_dashboard_sales_manager_action",
     steps: () => [
         {
             content: "The sales dashboard opens with its key figure",
-            trigger: '.o_spreadsheet_dashboard_action canvas.o-scorecard[title="Opportunities"]',
+            trigger: '.o_spreadsheet_dashboard_action canvas.o-scorecard[title="商机"]',
         },
-        ...openDashboard("Marketing Campaigns", "Leads"),
-        ...openDashboard("Service Promises", "Backlog"),
+        ...openDashboard("营销活动", "线索数"),
+        ...openDashboard("服务承诺", "积压"),
     ],
 });
