@@ -88,6 +88,17 @@ class CrmZzConsent(models.Model):
         events = super().create(vals_list)
         if not self.env.context.get("zz_consent_syncing"):
             events._zz_sync_blocklists()
+        # the audit log names who changed whose consent, one row per channel and state
+        Log = self.env["crm.zz.audit.log"]
+        for (channel, state, source), group in events.grouped(
+            lambda e: (e.channel, e.state, e.source)
+        ).items():
+            Log._zz_log(
+                "consent",
+                group.partner_id,
+                description=f"{channel}: {state} ({source})",
+                field_names=[f"zz_consent_{channel}"],
+            )
         return events
 
     def write(self, vals):

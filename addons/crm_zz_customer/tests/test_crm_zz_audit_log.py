@@ -58,6 +58,15 @@ class TestAuditLog(CrmZzCustomerCommon):
         self.assertEqual(row.res_name, "郑州临时客户")
         self.assertEqual(row.res_model, "res.partner")
 
+    def test_consent_change_logged(self):
+        (self.customer | self.contact).with_user(self.salesman)._zz_record_consent(
+            "sms", "withdrawn", "manual"
+        )
+        row = self._rows("consent", login=self.salesman.login)
+        self.assertEqual(len(row), 1)
+        self.assertEqual(row.record_count, 2)
+        self.assertEqual(row.description, "sms: withdrawn (manual)")
+
     def test_merge_logged(self):
         dup = self.env["res.partner"].create({"name": "郑州测试机械有限公司 ", "is_company": True})
         wizard = self.env["base.partner.merge.automatic.wizard"].create({})
