@@ -26,9 +26,17 @@ class ResPartner(models.Model):
                     ),
                     field_names=["user_id"],
                 )
-        changed = [f for f in AUDITED_FIELDS if f in vals]
+        # only what really changes: re-importing the same file logs nothing
+        changed = [
+            fname
+            for fname in AUDITED_FIELDS
+            if fname in vals and any((p[fname] or False) != (vals[fname] or False) for p in self)
+        ]
         if changed:
-            Log._zz_log("field_change", self, field_names=changed)
+            records = self.filtered(
+                lambda p: any((p[f] or False) != (vals[f] or False) for f in changed)
+            )
+            Log._zz_log("field_change", records, field_names=changed)
         return super().write(vals)
 
     def unlink(self):

@@ -43,6 +43,10 @@ class TestAuditLog(CrmZzCustomerCommon):
         self.assertEqual(row.field_names, "name")
         self.assertEqual(row.user_id, self.salesman)
 
+    def test_unchanged_values_not_logged(self):
+        self.customer.with_user(self.salesman).write({"name": self.customer.name})
+        self.assertFalse(self._rows("field_change", res_id=self.customer.id))
+
     def test_owner_change_names_old_and_new_owner(self):
         self.customer.with_user(self.sales_manager).write({"user_id": self.salesman_2.id})
         row = self._rows("owner_change", res_id=self.customer.id)
