@@ -33,3 +33,14 @@ class TestPrivacyAccess(CrmZzPrivacyCommon):
         admin_group = self.env.ref("base.group_system")
         officer_group = self.env.ref("crm_zz_privacy.crm_zz_privacy_group_officer")
         self.assertIn(officer_group, admin_group.trans_implied_ids)
+
+    def test_officer_reads_the_audit_log_salesperson_not(self):
+        """The officer answers for what was done with personal data: he reads the
+        suite's audit log (from the privacy menu); a salesperson does not."""
+        self.env["crm.zz.audit.log"]._zz_log("export", self.person, count=1)
+        logs = self.env["crm.zz.audit.log"].with_user(self.officer).search([])
+        self.assertTrue(logs)
+        menu = self.env.ref("crm_zz_privacy.crm_zz_privacy_audit_log_menu")
+        self.assertIn(menu, self.env["ir.ui.menu"].with_user(self.officer).search([]))
+        with self.assertRaises(AccessError):
+            self.env["crm.zz.audit.log"].with_user(self.salesman).search([])
