@@ -461,6 +461,38 @@ class TestReadPathsOrm(ReadPathsCommon, TransactionCase):
             mismatches.append(f"A's lead.partner_id.mobile gives B's customer's {mobile}")
         except AccessError:
             pass
+        # the duplicate hint names B's customer (by design, like Odoo's same VAT
+        # hint) and opens nothing more of it
+        look_alike = self.env["res.partner"].create(
+            {
+                "name": "乙方贸易(郑州)",
+                "is_company": True,
+                "user_id": self.user_a.id,
+                "mobile": self.customer_b.mobile,
+            }
+        )
+        look_alike = look_alike.with_user(self.user_a)
+        if look_alike.zz_same_partner_id != self.customer_b:
+            mismatches.append("fixture: the duplicate hint does not name B's customer")
+        else:
+            try:
+                with mute_logger("odoo.models", "odoo.addons.base.models.ir_rule"):
+                    values = look_alike.web_read(
+                        {"zz_same_partner_id": {"fields": {"mobile": {}, "email": {}}}}
+                    )
+                mismatches.append(f"the duplicate hint opens B's customer: {values}")
+            except AccessError:
+                pass
+        # many2one autocompletion (name_search with the field's domain)
+        Partner = self.env["res.partner"].with_user(self.user_a)
+        for name, domain in (
+            ("乙方", [("is_company", "=", True)]),
+            ("孙丽", [("type", "!=", "private")]),
+            ("13812345678", []),
+        ):
+            found = {row[0] for row in Partner.name_search(name, domain, limit=100)}
+            if found & {self.customer_b.id, self.contact_b.id}:
+                mismatches.append(f"res.partner name_search({name!r}) offers B's customer")
         # the customers' own export button
         try:
             with mute_logger("odoo.models", "odoo.addons.base.models.ir_rule"):
@@ -472,8 +504,19 @@ class TestReadPathsOrm(ReadPathsCommon, TransactionCase):
 
     def test_analysis_models(self):
         """A's analysis figures never include B's customers, deals, orders or tickets."""
+        (self.order_a | self.order_b | self.order_pool_b).action_confirm()
+        self.env["crm.zz.churn.risk"]._refresh()
         self.env.flush_all()
         mismatches = []
+        # the rows exist: the checks below look at something
+        for model, field, record in (
+            ("crm.zz.customer.report", "partner_id", self.customer_b),
+            ("crm.zz.pipeline.report", "lead_id", self.lead_b),
+            ("crm.zz.ticket.report", "ticket_id", self.ticket_b),
+            ("crm.zz.churn.risk", "partner_id", self.customer_b),
+        ):
+            if not self.env[model].search_count([(field, "=", record.id)]):
+                mismatches.append(f"no row of {model} for {record.display_name}: fixture")
         by_user = {
             "crm.zz.customer.report": self.user_a,
             "crm.zz.pipeline.report": self.user_a,
@@ -509,6 +552,16 @@ class TestReadPathsOrm(ReadPathsCommon, TransactionCase):
                 keys = {g[field][0] for g in groups if g[field]}
                 if keys & set(ids):
                     mismatches.append(f"{user.name} groups {model} by {field} and gets B's")
+        # the Excel export of an analysis renders rows A may read only
+        rows_b = self.env["crm.zz.pipeline.report"].search([("lead_id", "=", self.lead_b.id)])
+        try:
+            with mute_logger("odoo.models", "odoo.addons.base.models.ir_rule"):
+                self.env["ir.actions.report"].with_user(self.user_a)._render_xlsx(
+                    "crm_zz_reports.crm_zz_pipeline_report_xlsx", rows_b.ids, None
+                )
+            mismatches.append("A renders the pipeline Excel export of B's opportunity")
+        except AccessError:
+            pass
         # and A sees his own where the model has a row for it
         own = {
             "crm.zz.customer.report": [("partner_id", "=", self.customer_a.id)],
@@ -588,7 +641,12 @@ class TestReadPathsRpc(ReadPathsCommon, HttpCase):
                 return book.read(shared).decode() if shared in names else ""
         return response.content.decode("utf-8-sig")
 
-    @mute_logger("odoo.http", "odoo.models", "odoo.addons.base.models.ir_rule")
+    @mute_logger(
+        "odoo.http",
+        "odoo.models",
+        "odoo.addons.base.models.ir_rule",
+        "odoo.addons.web.controllers.export",
+    )
     def test_rpc_and_export(self):
         mismatches = []
         self.authenticate(self.user_a.login, self.user_a.login)
@@ -636,6 +694,13 @@ class TestReadPathsRpc(ReadPathsCommon, HttpCase):
                     mismatches.append(f"A cannot read his own {record._name} {name!r} by {path}")
                 if not mine and result:
                     mismatches.append(f"A reads {record._name} {name!r} by {path}")
+        # the attachments' download
+        for record, mine in ((self.lead_a, True), (self.lead_b, False), (self.order_b, False)):
+            attachment = self.attachments[(record._name, record.id)]
+            response = self.url_open(f"/web/content/{attachment.id}?download=true")
+            seen = response.status_code == 200 and "八十八万" in response.content.decode()
+            if seen != mine:
+                mismatches.append(f"/web/content of {attachment.name}: seen={seen}")
         # the chatter's own endpoint
         for record, mine in ((self.lead_a, True), (self.lead_b, False)):
             response = self.url_open(
