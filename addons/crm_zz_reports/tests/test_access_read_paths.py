@@ -156,6 +156,12 @@ class ReadPathsCommon:
                 },
             ]
         )
+        cls.consent_a, cls.consent_b = env["crm.zz.consent"].create(
+            [
+                {"partner_id": partner.id, "channel": "sms", "state": "given"}
+                for partner in (cls.customer_a, cls.customer_b)
+            ]
+        )
         product = env["product.product"].create({"name": "数控机床", "list_price": 1000.0})
         cls.order_a, cls.order_b, cls.order_pool_b = env["sale.order"].create(
             [
@@ -234,8 +240,15 @@ class ReadPathsCommon:
         if user in (self.agent_a, self.agent_b):
             return [self.ticket_a], [self.ticket_b]
         return (
-            [self.customer_a, self.lead_a, self.interaction_a, self.order_a],
-            [self.customer_b, self.contact_b, self.lead_b, self.interaction_b, self.order_b],
+            [self.customer_a, self.lead_a, self.interaction_a, self.order_a, self.consent_a],
+            [
+                self.customer_b,
+                self.contact_b,
+                self.lead_b,
+                self.interaction_b,
+                self.order_b,
+                self.consent_b,
+            ],
         )
 
 
@@ -255,6 +268,8 @@ class TestReadPathsOrm(ReadPathsCommon, TransactionCase):
         field = record._fields.get(record._rec_name)
         if field is not None and field.type == "char" and record[record._rec_name]:
             return record[record._rec_name]
+        if field is not None and field.type == "many2one":
+            return record[record._rec_name].display_name
         return record.display_name
 
     @staticmethod
