@@ -300,6 +300,8 @@ class TestReadPathsOrm(ReadPathsCommon, TransactionCase):
             ),
             "web_read": lambda: bool(Model.browse(rid).web_read({"display_name": {}})),
             "export_data": lambda: self._export_data(Model.browse(rid)),
+            "copy_data": lambda: bool(Model.browse(rid).copy_data()),
+            "get_metadata": lambda: bool(Model.browse(rid).get_metadata()),
         }
         attachment = self.attachments.get((record._name, rid))
         paths |= (
@@ -351,13 +353,13 @@ class TestReadPathsOrm(ReadPathsCommon, TransactionCase):
             )
         seen = {}
         for path, reach in paths.items():
+            # from the database, not from what the fixtures left in the cache
+            self.env.invalidate_all()
             try:
                 with mute_logger("odoo.models", "odoo.addons.base.models.ir_rule"):
                     seen[path] = reach()
             except AccessError:
                 seen[path] = False
-            finally:
-                self.env.invalidate_all()
         return seen
 
     def _check_user(self, user, mismatches):
