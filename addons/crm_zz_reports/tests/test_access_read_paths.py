@@ -742,13 +742,22 @@ class TestReadPathsRpc(ReadPathsCommon, HttpCase):
 
     @mute_logger("odoo.http", "odoo.models", "odoo.addons.base.models.ir_rule")
     def test_portal_rpc(self):
-        """A portal user of another customer gets nothing of B's through JSON-RPC."""
+        """A portal user of another customer and a visitor get nothing of B's through
+        JSON-RPC or XML-RPC."""
         mismatches = []
-        self.authenticate(self.portal_user.login, self.portal_user.login)
-        for record in (self.customer_b, self.lead_b, self.interaction_b, self.order_b):
-            result = self._call_kw(
-                record._name, "search_read", [[("id", "=", record.id)]], {"fields": ["id"]}
-            )
-            if result:
-                mismatches.append(f"portal user reads {record._name} by JSON-RPC")
+        records = (self.customer_b, self.lead_b, self.interaction_b, self.order_b, self.ticket_b)
+        for user in (self.portal_user, None):
+            if user:
+                self.authenticate(user.login, user.login)
+            else:
+                self.authenticate(None, None)
+            who = user.name if user else "visitor"
+            for record in records:
+                domain = [("id", "=", record.id)]
+                if self._call_kw(record._name, "search_read", [domain], {"fields": ["id"]}):
+                    mismatches.append(f"{who} reads {record._name} by JSON-RPC")
+                if user and self._execute_kw(
+                    user, record._name, "search_read", [domain], {"fields": ["id"]}
+                ):
+                    mismatches.append(f"{who} reads {record._name} by XML-RPC")
         self.assertFalse(mismatches, "\n".join(mismatches))
