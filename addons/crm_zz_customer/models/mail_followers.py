@@ -64,4 +64,5 @@ class MailFollowers(models.Model):
         if not forbidden_ids:
             return query
         followers = self.browse(row[0] for row in rows if row[0] not in forbidden_ids)
-        return followers._as_query(order)
+        # the rows come in the order asked for
+        return followers._as_query(ordered=True)
