@@ -3,7 +3,7 @@
 {
     "name": "ZZ CRM Customer",
     "summary": "Customer master for Zhengzhou enterprises: districts, zones, parks",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "author": "ZZ CRM",
     "website": "https://github.com/zz-crm/zz-crm",
