@@ -44,7 +44,7 @@ class CrmZzCampaignReport(models.Model):
     source_id = fields.Many2one("utm.source", readonly=True)
     medium_id = fields.Many2one("utm.medium", readonly=True)
     channel_id = fields.Many2one(
-        "crm.zz.marketing.channel", string="Channel", readonly=True, help="Channel of a cost."
+        "crm.zz.marketing.channel", readonly=True, help="Channel of a cost."
     )
     lead_id = fields.Many2one("crm.lead", readonly=True)
     order_id = fields.Many2one("sale.order", string="Sale Order", readonly=True)
