@@ -26,6 +26,7 @@
         "security/crm_zz_reports_lifecycle_security.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/crm_zz_forecast_snapshot_data.xml",
         "data/spreadsheet_dashboard_data.xml",
         "report/crm_zz_customer_report_views.xml",
         "report/crm_zz_customer_value_report_views.xml",

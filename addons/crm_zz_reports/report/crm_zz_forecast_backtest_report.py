@@ -18,9 +18,11 @@ class CrmZzForecastBacktestReport(models.Model):
     For each month before the current one: what the forecast said (the weighted
     revenue, expected revenue x probability, of the opportunities whose expected
     closing date falls in that month) against what was won in that month, per
-    salesperson, team and company. The probability of an opportunity is not
-    kept in its history, so the forecast is the one of today: closed
-    opportunities count at their final probability (won 100 %, lost 0 %).
+    salesperson, team and company. For a month whose forecast was kept at its
+    start (crm.zz.forecast.snapshot) the forecast is that one; for earlier
+    months the probability of an opportunity is not kept in its history, so the
+    forecast is the one of today: closed opportunities count at their final
+    probability (won 100 %, lost 0 %).
 
     The absolute error, the percentage error and the mean absolute percentage
     error (MAPE) of any group (a team, a year, everything shown) are computed
@@ -33,7 +35,7 @@ class CrmZzForecastBacktestReport(models.Model):
     _auto = False
     _rec_name = "date"
     _order = "date desc"
-    _zz_source_models = ("crm.lead", "crm.stage", "res.partner")
+    _zz_source_models = ("crm.lead", "crm.stage", "res.partner", "crm.zz.forecast.snapshot")
 
     date = fields.Date(string="Month", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
@@ -41,6 +43,12 @@ class CrmZzForecastBacktestReport(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     forecast_revenue = fields.Float(string="Forecast", readonly=True)
     won_revenue = fields.Float(string="Won", readonly=True)
+    from_snapshot = fields.Boolean(
+        string="Forecast Kept at Month Start",
+        readonly=True,
+        help="The forecast is the one kept on the first day of the month; otherwise "
+        "it is today's forecast of the opportunities expected to close that month.",
+    )
     abs_error = fields.Float(
         string="Absolute Error",
         readonly=True,
@@ -72,12 +80,20 @@ class CrmZzForecastBacktestReport(models.Model):
              LEFT JOIN crm_stage stage ON stage.id = l.stage_id
                  WHERE l.type = 'opportunity' AND (l.active OR l.probability = 0)
             ),
+            kept AS (
+                SELECT DISTINCT month FROM crm_zz_forecast_snapshot
+            ),
             figures AS (
                 SELECT date_trunc('month', date_deadline)::date AS month,
                        user_id, team_id, company_id,
                        prorated_revenue AS forecast, 0.0 AS won
                   FROM lead
                  WHERE date_deadline IS NOT NULL
+                       AND date_trunc('month', date_deadline)::date NOT IN (SELECT month FROM kept)
+                UNION ALL
+                SELECT month, user_id, team_id, company_id,
+                       COALESCE(forecast_revenue, 0.0), 0.0
+                  FROM crm_zz_forecast_snapshot
                 UNION ALL
                 SELECT date_trunc('month', date_closed)::date,
                        user_id, team_id, company_id,
@@ -97,6 +113,7 @@ class CrmZzForecastBacktestReport(models.Model):
                                 company_id NULLS FIRST) AS id,
                    month AS date, user_id, team_id, company_id,
                    forecast AS forecast_revenue, won AS won_revenue,
+                   month IN (SELECT month FROM kept) AS from_snapshot,
                    ABS(forecast - won) AS abs_error,
                    CASE WHEN won > 0 THEN ABS(forecast - won) / won * 100.0 END AS pct_error,
                    CASE WHEN won > 0 THEN ABS(forecast - won) / won * 100.0 END AS mape

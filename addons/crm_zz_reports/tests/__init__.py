@@ -12,3 +12,4 @@ from . import test_crm_zz_analysis_xlsx
 from . import test_crm_zz_dashboards
 from . import test_crm_zz_lifecycle_report
 from . import test_crm_zz_forecast_backtest_report
+from . import test_crm_zz_forecast_snapshot
