@@ -16,6 +16,7 @@
         "security/crm_zz_customer_security.xml",
         "security/crm_zz_import_rules.xml",
         "security/crm_zz_consent_security.xml",
+        "security/crm_zz_lifecycle_history_security.xml",
         "data/crm_zz_district_data.xml",
         "data/crm_zz_park_data.xml",
         "data/ir_cron_data.xml",
@@ -31,6 +32,7 @@
         "views/res_partner_views.xml",
         "views/res_partner_value_views.xml",
         "views/crm_zz_pool_views.xml",
+        "views/crm_zz_partner_lifecycle_history_views.xml",
         "views/res_partner_duplicate_views.xml",
         "views/res_partner_export_views.xml",
         "views/res_config_settings_views.xml",
@@ -40,7 +42,10 @@
         "views/res_partner_consent_views.xml",
         "views/crm_zz_customer_menus.xml",
     ],
-    "demo": ["demo/res_partner_demo.xml"],
+    "demo": [
+        "demo/res_partner_demo.xml",
+        "demo/crm_zz_partner_lifecycle_history_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": ["crm_zz_customer/static/tests/tours/*.js"],
     },

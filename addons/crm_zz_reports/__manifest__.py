@@ -3,7 +3,7 @@
 {
     "name": "ZZ CRM Reports",
     "summary": "Dashboards and analysis across customers, sales, marketing and service",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "author": "ZZ CRM",
     "website": "https://github.com/zz-crm/zz-crm",
@@ -23,8 +23,10 @@
     "data": [
         "security/ir.model.access.csv",
         "security/crm_zz_reports_security.xml",
+        "security/crm_zz_reports_lifecycle_security.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/crm_zz_forecast_snapshot_data.xml",
         "data/spreadsheet_dashboard_data.xml",
         "report/crm_zz_customer_report_views.xml",
         "report/crm_zz_customer_value_report_views.xml",
@@ -33,6 +35,8 @@
         "report/crm_zz_forecast_report_views.xml",
         "report/crm_zz_campaign_report_views.xml",
         "report/crm_zz_ticket_report_views.xml",
+        "report/crm_zz_lifecycle_report_views.xml",
+        "report/crm_zz_forecast_backtest_report_views.xml",
         "report/crm_zz_analysis_xlsx_reports.xml",
         "report/crm_zz_monthly_report_templates.xml",
         "wizard/crm_zz_monthly_report_views.xml",
@@ -43,6 +47,7 @@
     ],
     "demo": [
         "demo/sale_order_demo.xml",
+        "demo/crm_lead_backtest_demo.xml",
         "demo/crm_zz_reports_demo.xml",
     ],
     "assets": {

@@ -14,6 +14,8 @@ from . import crm_zz_partner_share
 from . import res_partner_ownership
 from . import res_partner_value
 from . import crm_zz_partner_owner_history
+from . import crm_zz_partner_lifecycle_history
+from . import res_partner_lifecycle
 from . import crm_zz_pool_rule
 from . import crm_zz_audit_log
 from . import base

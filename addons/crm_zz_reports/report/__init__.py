@@ -9,3 +9,6 @@ from . import crm_zz_ticket_report
 from . import crm_zz_analysis_xlsx
 from . import crm_zz_analysis_xlsx_models
 from . import crm_zz_monthly_report_pdf
+from . import crm_zz_lifecycle_report
+from . import crm_zz_forecast_backtest_report
+from . import crm_zz_analysis_xlsx_more

@@ -11,3 +11,6 @@ from . import test_crm_zz_customer_cluster
 from . import test_crm_zz_analysis_xlsx
 from . import test_crm_zz_dashboards
 from . import test_access_read_paths
+from . import test_crm_zz_lifecycle_report
+from . import test_crm_zz_forecast_backtest_report
+from . import test_crm_zz_forecast_snapshot

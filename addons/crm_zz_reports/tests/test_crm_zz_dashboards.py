@@ -39,7 +39,10 @@ class TestDashboards(CrmZzReportsCommon, HttpCase):
                 pivot["domain"], [], [f"{m}:sum" for m in measures]
             )
             figures = data["sheets"][0]["figures"]
-            self.assertEqual(len(figures), len(measures) + 1)
+            # one key figure per measure of the dashboard's pivots, and a chart
+            self.assertEqual(
+                len(figures), sum(len(p["measures"]) for p in data["pivots"].values()) + 1
+            )
         pipeline = self._spreadsheet(self.DASHBOARDS[0])["pivots"]["1"]
         [(count, revenue)] = (
             self.env[pipeline["model"]]
@@ -51,6 +54,29 @@ class TestDashboards(CrmZzReportsCommon, HttpCase):
             )
         )
         self.assertEqual((count, revenue), (1, 30000.0))
+
+    def test_global_filters_are_wired(self):
+        """Each dashboard filters by period, team and person; every pivot and chart
+        follows each filter through a field of its own analysis."""
+        for xmlid in self.DASHBOARDS:
+            data = self._spreadsheet(xmlid)
+            filters = data["globalFilters"]
+            self.assertEqual([f["type"] for f in filters], ["date", "relation", "relation"])
+            self.assertEqual(filters[2]["modelName"], "res.users")
+            sources = list(data["pivots"].values()) + [
+                figure["data"] | {"model": figure["data"]["metaData"]["resModel"]}
+                for figure in data["sheets"][0]["figures"]
+                if figure["data"]["type"].startswith("odoo_")
+            ]
+            for source in sources:
+                model = self.env[source["model"]]
+                for global_filter in filters:
+                    match = source["fieldMatching"][global_filter["id"]]
+                    field = model._fields[match["chain"]]
+                    if global_filter["type"] == "date":
+                        self.assertEqual(field.type, match["type"])
+                    else:
+                        self.assertEqual(field.comodel_name, global_filter["modelName"])
 
     def test_dashboards_tour(self):
         helpdesk = self.env.ref("helpdesk_mgmt.group_helpdesk_manager")

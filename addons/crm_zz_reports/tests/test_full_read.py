@@ -144,9 +144,22 @@ class FullReadCommon(TransactionCase):
                 "user_id": user.id,
                 "team_id": team.id,
                 "expected_revenue": 5000.0,
+                # expected last month: a month of the forecast backtest
+                "date_deadline": fields.Date.subtract(fields.Date.today(), months=1),
             }
         )
         won.action_set_won()
+        env["crm.zz.forecast.snapshot"].create(
+            {
+                "month": fields.Date.today().replace(day=1),
+                "lead_id": lead.id,
+                "user_id": user.id,
+                "team_id": team.id,
+                "expected_revenue": 10000.0,
+                "probability": 10.0,
+                "forecast_revenue": 1000.0,
+            }
+        )
         env["crm.zz.sales.assignment.log"].create(
             {"lead_id": lead.id, "user_id": user.id, "team_id": team.id}
         )
