@@ -96,10 +96,11 @@ class ResConfigSettings(models.TransientModel):
         icp.set_param(ENFORCE_PARAM, str(bool(self.zz_totp_enforce_managers)))
         # the groups are kept by XML id (those of apps installed later count too,
         # until an administrator changes the list)
-        if self.zz_totp_group_ids == self.env["res.users"]._zz_totp_groups():
+        groups = self.zz_totp_group_ids._origin
+        if groups == self.env["res.users"]._zz_totp_groups():
             return
-        xmlids = self.zz_totp_group_ids.get_external_id()
-        for group in self.zz_totp_group_ids.filtered(lambda g: not xmlids.get(g.id)):
+        xmlids = groups.get_external_id()
+        for group in groups.filtered(lambda g: not xmlids.get(g.id)):
             # sudo: a group made in the interface gets an XML id, as Odoo's export does
             data = (
                 self.env["ir.model.data"]
@@ -114,4 +115,4 @@ class ResConfigSettings(models.TransientModel):
                 )
             )
             xmlids[group.id] = data.complete_name
-        icp.set_param(GROUPS_PARAM, ",".join(xmlids[g.id] for g in self.zz_totp_group_ids))
+        icp.set_param(GROUPS_PARAM, ",".join(xmlids[g.id] for g in groups))

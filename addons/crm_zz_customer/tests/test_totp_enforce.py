@@ -226,3 +226,29 @@ class TestTotpEnforce(HttpCase):
         self.env.ref("base.module_base").demo = True
         self.env["res.users"]._zz_totp_default_enforcement()
         self.assertEqual(icp.get_param(ENFORCE_PARAM), "False")
+
+    def test_settings(self):
+        """The setting and its groups, as Settings saves and shows them."""
+        icp = self.env["ir.config_parameter"]
+        icp.set_param(GROUPS_PARAM, False)
+        values = self.env["res.config.settings"].get_values()
+        self.assertIn(self.env.ref("sales_team.group_sale_manager").id, values["zz_totp_group_ids"])
+        made_here = self.env["res.groups"].create({"name": "区域经理"})
+        settings = self.env["res.config.settings"].new(
+            {
+                "zz_totp_enforce_managers": True,
+                "zz_totp_group_ids": (self.env.ref("base.group_system") | made_here).ids,
+            }
+        )
+        settings._zz_set_totp_values()
+        self.assertEqual(icp.get_param(ENFORCE_PARAM), "True")
+        values = self.env["res.config.settings"].get_values()
+        self.assertTrue(values["zz_totp_enforce_managers"])
+        self.assertEqual(
+            sorted(values["zz_totp_group_ids"]),
+            sorted((self.env.ref("base.group_system") | made_here).ids),
+        )
+        # a member of the group made in the interface is asked too
+        self.salesman.groups_id = [(4, made_here.id)]
+        self.assertTrue(self.salesman._zz_totp_required())
+        self.assertFalse(self.manager._zz_totp_required())
