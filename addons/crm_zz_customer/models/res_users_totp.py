@@ -134,7 +134,7 @@ class ResUsers(models.Model):
         return super().action_totp_disable()
 
     def _inverse_token(self):
-        super()._inverse_token()
+        res = super()._inverse_token()
         # set up at login or in the preferences, switched off by an administrator,
         # reset from the server: every change of the secret is in the audit log
         for user in self:
@@ -145,6 +145,7 @@ class ResUsers(models.Model):
                 if user.totp_secret
                 else self.env._("Two-factor authentication switched off"),
             )
+        return res
 
     @api.model
     def _zz_totp_default_enforcement(self):

@@ -103,7 +103,7 @@ class TestTotpEnforce(HttpCase):
         with mute_logger("odoo.addons.auth_totp.models.res_users"):
             wrong = self._post_code("000000" if app_code(secret) != "000000" else "111111")
         self.assertEqual(wrong.status_code, 200)
-        self.assertIn("Verification failed", wrong.text)
+        self.assertIn('class="alert alert-danger"', wrong.text)  # the code is refused
         self.assertFalse(self._logged_in_uid())
         done = self._post_code(app_code(secret))
         self.assertEqual(done.status_code, 303, done.text[:300])
@@ -160,12 +160,13 @@ class TestTotpEnforce(HttpCase):
         self.assertEqual(self.xmlrpc_common.authenticate(db, self.manager.login, password, {}), uid)
         self._enforce()
         self.assertFalse(self.xmlrpc_common.authenticate(db, self.manager.login, password, {}))
-        with self.assertRaisesRegex(Fault, "API key"):
+        # the message names API keys (in English or in the user's Chinese)
+        with self.assertRaisesRegex(Fault, "API key|API 密钥"):
             self.xmlrpc_object.execute_kw(db, uid, password, "res.users", "read", [uid, ["login"]])
         # a wrong password learns nothing about 2FA
         with self.assertRaises(Fault) as caught:
             self.xmlrpc_object.execute_kw(db, uid, "wrong", "res.users", "read", [uid, ["login"]])
-        self.assertNotIn("API key", caught.exception.faultString)
+        self.assertNotRegex(caught.exception.faultString, "API key|API 密钥")
         expiry = fields.Datetime.now() + timedelta(days=30)
         key = self.env["res.users.apikeys"].with_user(self.manager)._generate(None, "ERP", expiry)
         self.assertEqual(self.xmlrpc_common.authenticate(db, self.manager.login, key, {}), uid)
@@ -180,7 +181,7 @@ class TestTotpEnforce(HttpCase):
     def test_manager_cannot_switch_totp_off(self):
         self.manager.totp_secret = SECRET
         self._enforce()
-        with self.assertRaisesRegex(UserError, "cannot switch it off"):
+        with self.assertRaisesRegex(UserError, "cannot switch it off|不能自行关闭"):
             self.manager.with_user(self.manager).action_totp_disable()
         self.assertTrue(self.manager.totp_enabled)
 
