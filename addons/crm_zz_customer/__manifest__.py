@@ -38,6 +38,7 @@
         "views/crm_zz_audit_log_views.xml",
         "views/res_config_settings_security_views.xml",
         "views/totp_templates.xml",
+        "views/res_users_totp_views.xml",
         "views/crm_zz_consent_views.xml",
         "views/res_partner_consent_views.xml",
         "views/crm_zz_customer_menus.xml",

@@ -15,7 +15,7 @@ back for a locked-out administrator.
 
 import logging
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessDenied, UserError
 
 _logger = logging.getLogger(__name__)
@@ -42,6 +42,20 @@ def is_param_true(value):
 
 class ResUsers(models.Model):
     _inherit = "res.users"
+
+    zz_totp_required = fields.Boolean(
+        string="Two-Factor Authentication Required",
+        compute="_compute_zz_totp_required",
+        help="Managers and administrators must log in with an authenticator app.",
+    )
+
+    @property
+    def SELF_READABLE_FIELDS(self):
+        return super().SELF_READABLE_FIELDS + ["zz_totp_required"]
+
+    def _compute_zz_totp_required(self):
+        for user in self:
+            user.zz_totp_required = bool(user.id) and user._zz_totp_required()
 
     # Enforcement
 

@@ -184,6 +184,18 @@ class TestTotpEnforce(HttpCase):
         with self.assertRaisesRegex(UserError, "cannot switch it off|不能自行关闭"):
             self.manager.with_user(self.manager).action_totp_disable()
         self.assertTrue(self.manager.totp_enabled)
+        # his preferences hide the switch: he reads that it is required of him
+        [own] = self.manager.with_user(self.manager).read(["zz_totp_required"])
+        self.assertTrue(own["zz_totp_required"])
+        [own] = self.salesman.with_user(self.salesman).read(["zz_totp_required"])
+        self.assertFalse(own["zz_totp_required"])
+        preferences = self.env.ref("base.view_users_form_simple_modif")
+        arch = (
+            self.env["res.users"]
+            .with_user(self.manager)
+            .get_views([(preferences.id, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn("zz_totp_required", arch)
 
     def test_admin_disables_a_managers_totp(self):
         self.manager.totp_secret = SECRET
