@@ -5,7 +5,9 @@
 Odoo 18 writes an .xlsx text cell with xlsxwriter's ``write()``, which turns text
 starting with ``=`` into a live formula, and guards only ``=``, ``+`` and ``-`` in
 CSV. Here text is always a string cell, and CSV guards ``@``, tab and carriage
-return too (tools/export_safety.py).
+return too, and text already starting with an apostrophe before one of them, so
+that the suite's importer, which strips one apostrophe, reads back what was
+exported (tools/export_safety.py).
 """
 
 from odoo.addons.web.controllers.export import (
@@ -51,14 +53,10 @@ class ZzExcelExport(ExcelExport):
 
 class ZzCSVExport(CSVExport):
     def from_data(self, fields, columns_headers, rows):
-        # Odoo guards =, + and - itself; the other starts are guarded here first
+        # every text is guarded here (Odoo's own guard then finds the apostrophe
+        # first and adds none), so that the suite's importer reads it back unchanged
         guarded = [
-            [
-                export_safety.csv_cell(value)
-                if isinstance(value, str) and value.startswith(("@", "\t", "\r"))
-                else value
-                for value in row
-            ]
+            [export_safety.csv_cell(value) if isinstance(value, str) else value for value in row]
             for row in rows
         ]
         return super().from_data(fields, columns_headers, guarded)

@@ -28,3 +28,4 @@ from . import mail_blacklist
 from . import res_partner_import
 from . import ir_model_data
 from . import mail_followers
+from . import res_users_totp

@@ -46,6 +46,7 @@ class CrmZzAuditLog(models.Model):
             ("subject_request", "Data-subject request"),
             ("delete", "Deletion"),
             ("field_change", "Key field change"),
+            ("two_factor", "Two-factor authentication"),
         ],
         required=True,
         readonly=True,

@@ -1,5 +1,6 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
 import csv
 import io
 import json
@@ -8,7 +9,7 @@ import openpyxl
 
 from odoo import http
 from odoo.exceptions import AccessDenied
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -36,16 +37,17 @@ class TestExportSafety(HttpCase):
             }
         )
 
-    def _export(self, fmt):
+    def _export(self, fmt, partners=None, fields=None):
         self.authenticate(self.salesman.login, self.salesman.login)
         data = {
             "model": "res.partner",
-            "fields": [
+            "fields": fields
+            or [
                 {"name": "name", "label": "名称", "type": "char"},
                 {"name": "phone", "label": "电话", "type": "char"},
                 {"name": "street", "label": "地址", "type": "char"},
             ],
-            "ids": self.partner.ids,
+            "ids": (partners or self.partner).ids,
             "domain": [],
             "import_compat": False,
         }
@@ -70,6 +72,49 @@ class TestExportSafety(HttpCase):
         self.assertEqual(row[0], "'" + self.partner.name)
         self.assertEqual(row[1], "'+8637163951234")
         self.assertEqual(row[2], "'@SUM(1+1)")
+
+    def test_csv_export_imports_back_unchanged(self):
+        """Customers exported to CSV from the list and imported again with the
+        suite's importer keep their names, phones and addresses as they were."""
+        names = ["=SUM(A1)", "+86 138 0371 0000", "-折扣客户", "@郑州", "'=已带撇号"]
+        partners = self.env["res.partner"].create(
+            [
+                {
+                    "name": name,
+                    "is_company": True,
+                    "mobile": f"+86138037100{number:02d}",
+                    "street": f"-{number}号楼",
+                    "user_id": self.salesman.id,
+                }
+                for number, name in enumerate(names)
+            ]
+        )
+        before = sorted(partners.mapped(lambda p: (p.name, p.mobile, p.street)))
+        content = self._export(
+            "csv",
+            partners,
+            [
+                {"name": "name", "label": "客户名称", "type": "char"},
+                {"name": "mobile", "label": "手机", "type": "char"},
+                {"name": "street", "label": "地址", "type": "char"},
+            ],
+        )
+        # what a spreadsheet opens: no cell starts a formula
+        for row in list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))[1:]:
+            for cell in row:
+                self.assertFalse(cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell)
+        partners.unlink()
+        Wizard = self.env["crm.zz.partner.import"].with_user(self.salesman)
+        with Form(Wizard.with_context(default_filename="客户导出.csv")) as form:
+            form.file = base64.b64encode(content)
+            form.mode = "all"
+        wizard = form.record
+        wizard.action_preview()
+        self.assertEqual((wizard.create_count, wizard.error_count), (5, 0), wizard.errors_html)
+        wizard.action_import()
+        imported = self.env["res.partner"].search([("name", "in", names)])
+        after = sorted(imported.mapped(lambda p: (p.name, p.mobile, p.street)))
+        self.assertEqual(after, before)
 
 
 @tagged("post_install", "-at_install")

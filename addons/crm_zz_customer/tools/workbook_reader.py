@@ -27,6 +27,7 @@ from datetime import datetime, timedelta
 from lxml import etree
 
 from . import normalize
+from .export_safety import strip_csv_guard
 from .import_errors import (
     BadCsv,
     CompressionRatioTooHigh,
@@ -745,8 +746,6 @@ def _sheet_rows(book, max_rows, width=None):
 CSV_NAMES = (".csv", ".txt", ".tsv")
 CSV_DELIMITERS = (",", "\t", ";")
 CSV_SAMPLE = 64 * 1024
-# the suite's CSV export writes '=... for a text starting with one of these
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _looks_like_text(content, filename):
@@ -795,10 +794,9 @@ def _csv_delimiter(text):
 
 
 def unquote_formula(text):
-    """The text a CSV export wrote as '=...: the apostrophe before =,+,-,@, tab, CR dropped."""
-    if text[:1] == "'" and text[1:2] and text[1:2] in FORMULA_STARTS:
-        return text[1:]
-    return text
+    """The text a CSV export wrote as '=...: one apostrophe before =, +, -, @, tab or
+    CR dropped (tools/export_safety.py)."""
+    return strip_csv_guard(text)
 
 
 class _LineTooLong(ValueError):
