@@ -3,7 +3,7 @@
 {
     "name": "ZZ CRM Reports",
     "summary": "Dashboards and analysis across customers, sales, marketing and service",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "author": "ZZ CRM",
     "website": "https://github.com/zz-crm/zz-crm",
@@ -23,6 +23,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/crm_zz_reports_security.xml",
+        "security/crm_zz_reports_roles.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/spreadsheet_dashboard_data.xml",
@@ -40,6 +41,7 @@
         "views/crm_zz_product_affinity_views.xml",
         "views/crm_zz_customer_cluster_views.xml",
         "views/crm_zz_reports_menus.xml",
+        "views/crm_zz_reports_viewer_menus.xml",
     ],
     "demo": [
         "demo/sale_order_demo.xml",

@@ -3,7 +3,7 @@
 {
     "name": "ZZ CRM Sales",
     "summary": "Lead channels, pipeline and the road to cash for Zhengzhou enterprises",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "author": "ZZ CRM",
     "website": "https://github.com/zz-crm/zz-crm",
@@ -13,6 +13,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/crm_zz_sales_security.xml",
+        "security/crm_zz_sales_roles.xml",
         "data/utm_source_data.xml",
         "data/utm_medium_data.xml",
         "data/crm_zz_sales_pipeline_template_data.xml",

@@ -25,3 +25,5 @@ from . import res_partner_consent
 from . import mail_blacklist
 from . import res_partner_import
 from . import ir_model_data
+from . import res_groups
+from . import res_users_role

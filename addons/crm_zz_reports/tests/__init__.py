@@ -10,3 +10,4 @@ from . import test_crm_zz_product_affinity
 from . import test_crm_zz_customer_cluster
 from . import test_crm_zz_analysis_xlsx
 from . import test_crm_zz_dashboards
+from . import test_access_matrix
