@@ -42,6 +42,7 @@
         "views/crm_zz_marketing_menus.xml",
     ],
     "demo": [
+        "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/crm_zz_marketing_segment_demo.xml",
         "demo/utm_campaign_demo.xml",

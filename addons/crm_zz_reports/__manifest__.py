@@ -44,6 +44,7 @@
         "views/crm_zz_reports_viewer_menus.xml",
     ],
     "demo": [
+        "demo/res_users_demo.xml",
         "demo/sale_order_demo.xml",
         "demo/crm_zz_reports_demo.xml",
     ],

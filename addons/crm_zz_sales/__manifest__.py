@@ -34,7 +34,7 @@
         "views/res_config_settings_views.xml",
         "views/crm_zz_sales_menus.xml",
     ],
-    "demo": ["demo/crm_lead_demo.xml", "demo/crm_zz_sales_demo.xml"],
+    "demo": ["demo/res_users_demo.xml", "demo/crm_lead_demo.xml", "demo/crm_zz_sales_demo.xml"],
     "assets": {
         "web.assets_tests": ["crm_zz_sales/static/tests/tours/*.js"],
     },

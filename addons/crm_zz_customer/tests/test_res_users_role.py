@@ -1,5 +1,6 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import AccessError
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 
@@ -56,6 +57,12 @@ class TestResUsersRole(TransactionCase):
         self.assertFalse(self.user.zz_crm_role)
         self.assertNotIn(self.salesman, self.user.groups_id)
         self.assertIn(self.env.ref("base.group_user"), self.user.groups_id)
+
+    def test_nobody_gives_himself_a_role(self):
+        self.user.zz_crm_role = "salesperson"
+        with self.assertRaises(AccessError):
+            self.user.with_user(self.user).write({"zz_crm_role": "sales_manager"})
+        self.assertNotIn(self.sale_manager, self.user.groups_id)
 
     def test_role_keeps_groups_implied_by_others(self):
         """Groups the user holds for another reason stay: an administrator who is
