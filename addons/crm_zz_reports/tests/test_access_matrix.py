@@ -200,6 +200,9 @@ class TestAccessMatrixRecords(TransactionCase):
                 "crm.zz.customer.value.report": cls.env["crm.zz.customer.value.report"].search(
                     [("partner_id", "=", customer.id)]
                 ),
+                "crm.zz.customer.report": cls.env["crm.zz.customer.report"].search(
+                    [("partner_id", "=", customer.id), ("row_type", "=", "customer")]
+                ),
             }
         agent = cls.users["service_agent"]
         desk_a, desk_b = cls.env["helpdesk.ticket.team"].create(
@@ -304,6 +307,15 @@ class TestAccessMatrixRecords(TransactionCase):
             "marketer": None,
             "service_agent": None,
             "service_supervisor": None,
+            "report_viewer": "ab",
+        },
+        "crm.zz.customer.report": {
+            "salesperson": "a",
+            "sales_supervisor": "a",
+            "sales_manager": "ab",
+            "marketer": None,
+            "service_agent": "",
+            "service_supervisor": "",
             "report_viewer": "ab",
         },
         "crm.zz.ticket.report": {
