@@ -12,6 +12,7 @@
     "depends": ["contacts", "mail", "sale_management", "account", "base_import", "auth_totp"],
     "external_dependencies": {"python": ["phonenumbers", "python-stdnum", "xlsxwriter"]},
     "data": [
+        "security/crm_zz_roles.xml",
         "security/ir.model.access.csv",
         "security/crm_zz_customer_security.xml",
         "security/crm_zz_import_rules.xml",
@@ -43,6 +44,7 @@
         "views/res_users_totp_views.xml",
         "views/crm_zz_consent_views.xml",
         "views/res_partner_consent_views.xml",
+        "views/res_users_views.xml",
         "views/crm_zz_customer_menus.xml",
     ],
     "demo": [

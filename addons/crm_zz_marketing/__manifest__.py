@@ -3,7 +3,7 @@
 {
     "name": "ZZ CRM Marketing",
     "summary": "Campaigns with goals and budgets, segments, email and SMS for Zhengzhou",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Marketing",
     "author": "ZZ CRM",
     "website": "https://github.com/zz-crm/zz-crm",
@@ -21,6 +21,7 @@
     ],
     "external_dependencies": {"python": ["alibabacloud_dysmsapi20170525"]},
     "data": [
+        "security/crm_zz_marketing_roles.xml",
         "security/ir.model.access.csv",
         "security/crm_zz_marketing_security.xml",
         "security/crm_zz_marketing_sms_security.xml",
@@ -41,6 +42,7 @@
         "views/crm_zz_marketing_menus.xml",
     ],
     "demo": [
+        "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/crm_zz_marketing_segment_demo.xml",
         "demo/utm_campaign_demo.xml",

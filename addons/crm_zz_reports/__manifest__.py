@@ -24,6 +24,7 @@
         "security/ir.model.access.csv",
         "security/crm_zz_reports_security.xml",
         "security/crm_zz_reports_lifecycle_security.xml",
+        "security/crm_zz_reports_roles.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/crm_zz_forecast_snapshot_data.xml",
@@ -44,8 +45,10 @@
         "views/crm_zz_product_affinity_views.xml",
         "views/crm_zz_customer_cluster_views.xml",
         "views/crm_zz_reports_menus.xml",
+        "views/crm_zz_reports_viewer_menus.xml",
     ],
     "demo": [
+        "demo/res_users_demo.xml",
         "demo/sale_order_demo.xml",
         "demo/crm_lead_backtest_demo.xml",
         "demo/crm_zz_reports_demo.xml",

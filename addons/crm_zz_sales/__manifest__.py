@@ -3,7 +3,7 @@
 {
     "name": "ZZ CRM Sales",
     "summary": "Lead channels, pipeline and the road to cash for Zhengzhou enterprises",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "author": "ZZ CRM",
     "website": "https://github.com/zz-crm/zz-crm",
@@ -13,6 +13,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/crm_zz_sales_security.xml",
+        "security/crm_zz_sales_roles.xml",
         "data/utm_source_data.xml",
         "data/utm_medium_data.xml",
         "data/crm_zz_sales_pipeline_template_data.xml",
@@ -33,7 +34,7 @@
         "views/res_config_settings_views.xml",
         "views/crm_zz_sales_menus.xml",
     ],
-    "demo": ["demo/crm_lead_demo.xml", "demo/crm_zz_sales_demo.xml"],
+    "demo": ["demo/res_users_demo.xml", "demo/crm_lead_demo.xml", "demo/crm_zz_sales_demo.xml"],
     "assets": {
         "web.assets_tests": ["crm_zz_sales/static/tests/tours/*.js"],
     },

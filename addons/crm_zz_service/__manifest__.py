@@ -3,7 +3,7 @@
 {
     "name": "ZZ CRM Service",
     "summary": "Service requests and complaints with SLA and satisfaction for Zhengzhou",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "After-Sales",
     "author": "ZZ CRM",
     "website": "https://github.com/zz-crm/zz-crm",
@@ -11,6 +11,7 @@
     "development_status": "Alpha",
     "depends": ["crm_zz_customer", "helpdesk_mgmt", "survey", "resource", "sale"],
     "data": [
+        "security/crm_zz_service_roles.xml",
         "security/ir.model.access.csv",
         "security/crm_zz_service_rules.xml",
         "security/crm_zz_service_holiday_import_rules.xml",

@@ -29,3 +29,5 @@ from . import res_partner_import
 from . import ir_model_data
 from . import mail_followers
 from . import res_users_totp
+from . import res_groups
+from . import res_users_role

@@ -27,6 +27,19 @@ class CrmZzReportAbstract(models.AbstractModel):
     def _query(self):
         raise NotImplementedError
 
+    def _compute_display_name(self):
+        # A row is named after its source record (lead, ticket, customer, stage).
+        # Whoever may read the row may see that name, as the row's many2one columns
+        # show it (Odoo reads their names as superuser); a report viewer, who reads
+        # the analyses but not the leads and tickets behind them, names the rows he
+        # opens and exports.
+        field = self._fields.get(self._rec_name)
+        if not field or field.type != "many2one":
+            return super()._compute_display_name()
+        # sudo: the source's name only, for rows the user may read (see above)
+        for row in self:
+            row.display_name = row.sudo()[self._rec_name].display_name or ""
+
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
         for model_name in self._zz_source_models:

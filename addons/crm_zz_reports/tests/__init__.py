@@ -14,3 +14,4 @@ from . import test_access_read_paths
 from . import test_crm_zz_lifecycle_report
 from . import test_crm_zz_forecast_backtest_report
 from . import test_crm_zz_forecast_snapshot
+from . import test_access_matrix
