@@ -3,15 +3,18 @@
 {
     "name": "ZZ CRM Customer",
     "summary": "Customer master for Zhengzhou enterprises: districts, zones, parks",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "author": "ZZ CRM",
     "website": "https://github.com/zz-crm/zz-crm",
     "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["contacts", "mail", "sale_management", "account", "base_import"],
-    "external_dependencies": {"python": ["phonenumbers", "python-stdnum", "xlsxwriter"]},
+    "external_dependencies": {
+        "python": ["cryptography", "phonenumbers", "python-stdnum", "xlsxwriter"]
+    },
     "data": [
+        "security/crm_zz_sensitive_security.xml",
         "security/ir.model.access.csv",
         "security/crm_zz_customer_security.xml",
         "security/crm_zz_import_rules.xml",
@@ -38,6 +41,7 @@
         "views/res_config_settings_security_views.xml",
         "views/crm_zz_consent_views.xml",
         "views/res_partner_consent_views.xml",
+        "views/res_partner_sensitive_views.xml",
         "views/crm_zz_customer_menus.xml",
     ],
     "demo": ["demo/res_partner_demo.xml"],

@@ -25,3 +25,7 @@ from . import res_partner_consent
 from . import mail_blacklist
 from . import res_partner_import
 from . import ir_model_data
+from . import base_masking
+from . import res_partner_sensitive
+from . import res_partner_bank
+from . import mail_tracking_value

@@ -15,3 +15,4 @@ from . import test_res_partner_owner_rights
 from . import test_partner_import_real_file
 from . import test_import_job
 from . import test_partner_import_mapping
+from . import test_res_partner_sensitive
