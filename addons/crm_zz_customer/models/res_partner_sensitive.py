@@ -82,6 +82,14 @@ class ResPartner(models.Model):
             )
         return secret
 
+    @api.model
+    def _zz_resident_id_hash(self, value):
+        """The keyed hash stored for ``value`` (any spelling), or False without key."""
+        secret = self._zz_data_key()
+        if not secret or not value:
+            return False
+        return field_crypto.keyed_hash(secret, resident_id.normalize(value))
+
     # ------------------------------------------------------------------ compute
     @api.depends("zz_resident_id_encrypted")
     def _compute_zz_resident_id(self):
@@ -118,12 +126,9 @@ class ResPartner(models.Model):
                 self.env._("Resident ID numbers can only be searched by the exact number.")
             )
         values = value if isinstance(value, list | tuple) else [value]
-        secret = self._zz_data_key()
-        hashes = [
-            field_crypto.keyed_hash(secret, resident_id.normalize(item)) if item else False
-            for item in values
-            if secret or not item
-        ]
+        # without a key a number matches nothing; an empty value matches the empty ones
+        hashes = [self._zz_resident_id_hash(item) for item in values]
+        hashes = [digest for digest, item in zip(hashes, values, strict=True) if digest or not item]
         # sudo: the hash column is hidden from users; the records found are theirs to read
         matching = (
             self.sudo()
@@ -136,11 +141,10 @@ class ResPartner(models.Model):
     def _compute_zz_same_partner(self):
         """The duplicate hint also names a person with the same resident ID number."""
         res = super()._compute_zz_same_partner()
-        secret = self._zz_data_key()
         hashes = {
-            partner: field_crypto.keyed_hash(secret, resident_id.normalize(partner.zz_resident_id))
+            partner: digest
             for partner in self
-            if secret and partner.zz_resident_id
+            if (digest := self._zz_resident_id_hash(partner.zz_resident_id))
         }
         if not hashes:
             return res
