@@ -29,3 +29,4 @@ from . import base_masking
 from . import res_partner_sensitive
 from . import res_partner_bank
 from . import mail_tracking_value
+from . import res_users_sensitive

@@ -120,6 +120,13 @@ class TestResPartnerSensitive(CrmZzCustomerCommon):
         Partner = self.env["res.partner"].with_user(self.salesman)
         self.assertEqual(Partner.search([("mobile", "=", "13912345678")]), self.pool_person)
 
+    def test_colleague_resident_id_is_masked_on_the_user(self):
+        self.salesman_2.partner_id.zz_resident_id = OTHER_NUMBER
+        shown = self.salesman_2.with_user(self.salesman).read(["zz_resident_id"])[0]
+        self.assertEqual(shown["zz_resident_id"], "1101**********002X")
+        own = self.salesman_2.with_user(self.salesman_2).read(["zz_resident_id"])[0]
+        self.assertEqual(own["zz_resident_id"], OTHER_NUMBER)
+
     def test_owner_and_group_see_full_numbers(self):
         for user in (self.sales_manager, self.salesman):
             self.assertEqual(
