@@ -1,9 +1,13 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import csv
+import io
+import json
 from unittest.mock import patch
 
+from odoo import http
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 from odoo.tools import SQL, config
 
 from .common import CrmZzCustomerCommon
@@ -218,3 +222,41 @@ class TestResPartnerSensitive(CrmZzCustomerCommon):
         self.assertNotIn("6222020200012345", shown["display_name"])
         full = account.with_user(self.accountant).read(["acc_number"])[0]
         self.assertEqual(full["acc_number"], "6222020200012345")
+
+
+@tagged("post_install", "-at_install")
+class TestListExportMasked(HttpCase):
+    """Odoo's list export (CSV) writes the numbers masked where the user reads them
+    masked, and is logged."""
+
+    def test_list_export_is_masked_and_logged(self):
+        user = new_test_user(
+            self.env,
+            login="crm_zz_customer-sensitive-list-export",
+            password="crm_zz_customer-sensitive-list-export",
+            groups="sales_team.group_sale_salesman,base.group_partner_manager,"
+            "crm_zz_customer.group_zz_export_personal_data",
+        )
+        person = self.env["res.partner"].create({"name": "吴婷", "mobile": "13912345678"})
+        self.authenticate(user.login, user.login)
+        data = {
+            "model": "res.partner",
+            "fields": [
+                {"name": "name", "label": "名称", "type": "char"},
+                {"name": "mobile", "label": "手机", "type": "char"},
+            ],
+            "ids": person.ids,
+            "domain": [],
+            "import_compat": False,
+        }
+        response = self.url_open(
+            "/web/export/csv",
+            data={"data": json.dumps(data), "csrf_token": http.Request.csrf_token(self)},
+        )
+        self.assertEqual(response.status_code, 200, response.text[:500])
+        row = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))[1]
+        self.assertEqual(row, ["吴婷", "139****5678"])
+        log = self.env["crm.zz.audit.log"].search(
+            [("event", "=", "export"), ("user_id", "=", user.id)]
+        )
+        self.assertEqual((log.record_count, log.field_names), (1, "name,mobile"))
