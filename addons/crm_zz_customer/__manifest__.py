@@ -10,9 +10,12 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["contacts", "mail", "sale_management", "account", "base_import", "auth_totp"],
-    "external_dependencies": {"python": ["phonenumbers", "python-stdnum", "xlsxwriter"]},
+    "external_dependencies": {
+        "python": ["cryptography", "phonenumbers", "python-stdnum", "xlsxwriter"]
+    },
     "data": [
         "security/crm_zz_roles.xml",
+        "security/crm_zz_sensitive_security.xml",
         "security/ir.model.access.csv",
         "security/crm_zz_customer_security.xml",
         "security/crm_zz_import_rules.xml",
@@ -45,6 +48,7 @@
         "views/crm_zz_consent_views.xml",
         "views/res_partner_consent_views.xml",
         "views/res_users_views.xml",
+        "views/res_partner_sensitive_views.xml",
         "views/crm_zz_customer_menus.xml",
     ],
     "demo": [

@@ -3,7 +3,7 @@
 {
     "name": "ZZ CRM Privacy",
     "summary": "PIPL data-subject requests (access, copy, correction, deletion) and retention",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "author": "ZZ CRM",
     "website": "https://github.com/zz-crm/zz-crm",

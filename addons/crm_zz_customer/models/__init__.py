@@ -31,3 +31,8 @@ from . import mail_followers
 from . import res_users_totp
 from . import res_groups
 from . import res_users_role
+from . import base_masking
+from . import res_partner_sensitive
+from . import res_partner_bank
+from . import mail_tracking_value
+from . import res_users_sensitive

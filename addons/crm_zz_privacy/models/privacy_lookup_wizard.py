@@ -97,6 +97,9 @@ class PrivacyLookupWizard(models.TransientModel):
                     "UPPER(REPLACE(vat, ' ', '')) = %s OR zz_credit_code = %s", id_number, id_number
                 )
             )
+            # a resident ID number is stored encrypted: found by its keyed hash
+            if digest := self.env["res.partner"]._zz_resident_id_hash(id_number):
+                conditions.append(SQL("zz_resident_id_hash = %s", digest))
         return SQL(" OR ").join(conditions) if conditions else SQL("FALSE")
 
     def _zz_get_person_query(self):

@@ -1,6 +1,9 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from unittest.mock import patch
+
 from odoo.exceptions import UserError
+from odoo.tools import config
 
 from .common import CrmZzPrivacyCommon
 
@@ -58,6 +61,14 @@ class TestPrivacyLookup(CrmZzPrivacyCommon):
         found = self._lookup(zz_id_number="4101 0519 9001 011234")
         self.assertIn(("res.partner", self.person.id), found)
         self.assertIn(("crm.lead", self.lead.id), found)
+
+    def test_by_resident_id_stored_encrypted(self):
+        with patch.dict(config.options, {"zz_crm_data_key": "zz-crm-test-key-0123456789abcdef"}):
+            self.person.zz_resident_id = "41010519900307123X"
+            found = self._lookup(zz_id_number="410105 19900307 123x")
+            self.assertIn(("res.partner", self.person.id), found)
+            self.assertIn(("crm.lead", self.lead.id), found)
+            self.assertNotIn(("res.partner", self.other.id), found)
 
     def test_one_line_per_record(self):
         wizard = (

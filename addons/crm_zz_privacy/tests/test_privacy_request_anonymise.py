@@ -1,6 +1,9 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from unittest.mock import patch
+
 from odoo.exceptions import UserError
+from odoo.tools import SQL, config
 
 from .common import CrmZzPrivacyCommon
 
@@ -10,9 +13,22 @@ class TestPrivacyRequestAnonymise(CrmZzPrivacyCommon):
     posted invoices stays, consent events stay as proof, and the outcome says so."""
 
     def test_anonymise_contact_keeps_company_with_posted_invoice(self):
+        with patch.dict(config.options, {"zz_crm_data_key": "zz-crm-test-key-0123456789abcdef"}):
+            self.person.zz_resident_id = "41010519900307123X"
         request = self._request("deletion")
         request.action_anonymise()
         person = self.person
+        # the encrypted resident ID and its keyed hash are gone too
+        self.env.flush_all()
+        self.assertFalse(
+            self.env.execute_query(
+                SQL(
+                    "SELECT id FROM res_partner WHERE id = %s AND (zz_resident_id_encrypted "
+                    "IS NOT NULL OR zz_resident_id_hash IS NOT NULL)",
+                    person.id,
+                )
+            )
+        )
         self.assertEqual(person.name, f"已匿名化 #{person.id}")
         self.assertFalse(person.email or person.mobile or person.street or person.function)
         self.assertTrue(person.zz_anonymised_date)

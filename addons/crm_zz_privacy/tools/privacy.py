@@ -31,6 +31,8 @@ BLANKED_FIELDS = {
         "city",
         "zip",
         "vat",
+        "zz_resident_id_encrypted",
+        "zz_resident_id_hash",
         "comment",
         "website",
         "function",

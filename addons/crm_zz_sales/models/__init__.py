@@ -15,3 +15,4 @@ from . import res_partner
 from . import res_config_settings
 from . import sale_order
 from . import crm_lead_interaction
+from . import crm_lead_sensitive

@@ -12,3 +12,4 @@ from . import test_crm_zz_sales_lead_import
 from . import test_crm_lead_grade
 from . import test_crm_zz_sales_rights
 from . import test_crm_zz_sales_roles
+from . import test_crm_lead_sensitive
