@@ -114,3 +114,20 @@ def test_keyed_hash_is_stable_and_depends_on_the_secret():
     assert field_crypto.keyed_hash(SECRET, value) != field_crypto.keyed_hash(
         "another-secret-of-enough-length", value
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "masked"),
+    [
+        ("wang.li@zzjx.cn", "w***@zzjx.cn"),
+        ("  chen@163.com ", "c***@163.com"),
+        ("@nobody", "***@nobody"),
+        ("no-address", "***"),
+        ("", ""),
+        (False, False),
+    ],
+)
+def test_mask_email(value, masked):
+    assert masking.mask("email", value) == masked
+    if value:
+        assert masking.is_masked(masking.mask("email", value))

@@ -36,3 +36,4 @@ from . import res_partner_sensitive
 from . import res_partner_bank
 from . import mail_tracking_value
 from . import res_users_sensitive
+from . import res_partner_consent_masking

@@ -40,25 +40,37 @@ class Base(models.AbstractModel):
             return self
         return self.browse()
 
+    def _zz_unmasked_records_for(self, fname, unmasked):
+        """The records of ``self`` whose field ``fname`` the user sees in full;
+        ``unmasked``: those whose every masked field he sees (``_zz_unmasked_records``).
+        A model widens it per field (a marketer sees the contact data a consent allows)."""
+        return unmasked
+
     # ------------------------------------------------------------------ plan
     def _zz_masking_plan(self, fnames):
-        """({field: kind} among ``fnames``, records to mask), or ({}, empty)."""
+        """[(field, kind, records to mask)] for the masked fields among ``fnames``."""
         kinds = {fname: kind for fname, kind in self._zz_masked_fields().items() if fname in fnames}
         if not kinds or self.env.su:
-            return {}, self.browse()
-        return kinds, self - self._zz_unmasked_records()
+            return []
+        unmasked = self._zz_unmasked_records()
+        plan = []
+        for fname, kind in kinds.items():
+            to_mask = self - self._zz_unmasked_records_for(fname, unmasked)
+            if to_mask:
+                plan.append((fname, kind, to_mask))
+        return plan
 
     # ------------------------------------------------------------------ read
     def _read_format(self, fnames, load="_classic_read"):
         result = super()._read_format(fnames, load=load)
-        kinds, to_mask = self._zz_masking_plan(fnames)
-        if kinds and to_mask:
-            masked_ids = set(to_mask.ids)
-            for vals in result:
-                if vals.get("id") in masked_ids:
-                    for fname, kind in kinds.items():
-                        if fname in vals:
-                            vals[fname] = masking.mask(kind, vals[fname])
+        plan = self._zz_masking_plan(fnames)
+        if plan:
+            rows = {vals.get("id"): vals for vals in result}
+            for fname, kind, to_mask in plan:
+                for record_id in to_mask.ids:
+                    vals = rows.get(record_id)
+                    if vals is not None and fname in vals:
+                        vals[fname] = masking.mask(kind, vals[fname])
         return result
 
     # ------------------------------------------------------------------ export
@@ -74,21 +86,21 @@ class Base(models.AbstractModel):
         dropped afterwards (the database is never written). Relational paths
         (``child_ids/mobile``, ``partner_id/phone``) come here for their own model.
         """
-        kinds, to_mask = self._zz_masking_plan({path[0] for path in fields if path})
-        if not kinds or not to_mask:
+        plan = self._zz_masking_plan({path[0] for path in fields if path})
+        if not plan:
             return super()._export_rows(fields, _is_toplevel_call=_is_toplevel_call)
-        fnames = list(kinds)
-        to_mask.flush_recordset(fnames)
         cache = self.env.cache
-        for record in to_mask:
-            for fname, kind in kinds.items():
+        for fname, kind, to_mask in plan:
+            to_mask.flush_recordset([fname])
+            for record in to_mask:
                 value = record[fname]
                 if value:
                     cache.set(record, self._fields[fname], masking.mask(kind, value))
         try:
             return super()._export_rows(fields, _is_toplevel_call=_is_toplevel_call)
         finally:
-            to_mask.invalidate_recordset(fnames, flush=False)
+            for fname, _kind, to_mask in plan:
+                to_mask.invalidate_recordset([fname], flush=False)
 
     def _zz_check_personal_export(self, fields_to_export):
         """Refuse exporting personal data without the group, naming the fields."""

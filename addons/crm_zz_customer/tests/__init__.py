@@ -20,3 +20,4 @@ from . import test_crm_zz_partner_lifecycle_history
 from . import test_totp_enforce
 from . import test_res_users_role
 from . import test_res_partner_sensitive
+from . import test_res_partner_consent_masking

@@ -59,7 +59,20 @@ def mask_account_number(value):
     return MASK * (len(text) - 4) + text[-4:]
 
 
+def mask_email(value):
+    """An address keeps its first character and its domain: ``wang.li@zzjx.cn`` →
+    ``w***@zzjx.cn``."""
+    text = str(value or "").strip()
+    if not text:
+        return value
+    local, at, domain = text.partition("@")
+    if not at:
+        return MASK * 3
+    return (local[:1] or "") + MASK * 3 + "@" + domain
+
+
 MASKERS = {
+    "email": mask_email,
     "phone": mask_phone,
     "resident_id": mask_resident_id,
     "account_number": mask_account_number,
@@ -67,7 +80,7 @@ MASKERS = {
 
 
 def mask(kind, value):
-    """Mask ``value`` as a ``kind`` (phone, resident_id, account_number); falsy stays."""
+    """Mask ``value`` as a ``kind`` (phone, resident_id, account_number, email); falsy stays."""
     if not value or not isinstance(value, str):
         return value
     return MASKERS[kind](value)
