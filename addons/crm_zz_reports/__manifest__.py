@@ -25,6 +25,7 @@
         "security/crm_zz_reports_security.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/crm_zz_report_refresh_cron_data.xml",
         "data/spreadsheet_dashboard_data.xml",
         "report/crm_zz_customer_report_views.xml",
         "report/crm_zz_customer_value_report_views.xml",
@@ -44,6 +45,7 @@
     "demo": [
         "demo/sale_order_demo.xml",
         "demo/crm_zz_reports_demo.xml",
+        "demo/crm_zz_report_refresh_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -34,7 +34,7 @@ class TestPipelineReport(CrmZzReportsCommon):
         )
         (cls.lost_a | cls.lost_b).action_set_lost()
         cls.leads = cls.won_a | cls.lost_a | cls.lost_b | cls.open_b
-        cls.env.flush_all()
+        cls._refresh_analyses()
 
     def _win_loss(self):
         return self.env["crm.zz.pipeline.report"]._read_group(
@@ -108,7 +108,7 @@ class TestMonthlyReport(CrmZzReportsCommon):
     def test_monthly_report_figures(self):
         self._opportunity("月报-甲", self.customer_a, self.user_a, 12000)
         self._opportunity("月报-乙", self.customer_b, self.user_b, 5000)
-        self.env.flush_all()
+        self._refresh_analyses()
         _wizard, _data, mine = self._values(self.user_a)
         visible = (
             self.env["crm.zz.pipeline.report"]
