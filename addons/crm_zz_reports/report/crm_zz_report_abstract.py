@@ -61,6 +61,51 @@ class CrmZzReportAbstract(models.AbstractModel):
                 self.env[model_name].flush_model()
         return super()._search(domain, offset=offset, limit=limit, order=order, **kwargs)
 
+    @api.model
+    def _read_group(
+        self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
+    ):
+        """Groups in their usual order, sorted once grouped: ordered in SQL, a
+        many2one group (stage, salesperson, district) joins its record and what
+        orders it (a user's partner for his name) to every row before grouping,
+        seconds at a million rows for a dozen groups."""
+        groupby = tuple(groupby)
+        if (
+            not groupby
+            or offset
+            or limit
+            or order != ",".join(groupby)
+            or any("." in spec for spec in groupby)
+        ):
+            return super()._read_group(
+                domain, groupby, aggregates, having, offset=offset, limit=limit, order=order
+            )
+        # without an order the groups come by their raw values (ids for many2one)
+        rows = super()._read_group(domain, groupby, aggregates, having)
+        ranks, booleans = {}, set()
+        for index, spec in enumerate(groupby):
+            field = self._fields.get(spec.split(":")[0].split(".")[0])
+            if field is not None and field.type == "boolean":
+                booleans.add(index)
+            elif field is not None and field.type == "many2one" and ":" not in spec:
+                records = self.env[field.comodel_name].union(*(row[index] for row in rows))
+                # sudo: the order of the groups only, their records are not read
+                ordered = records.sudo().with_context(active_test=False).sorted()
+                ranks[index] = {record_id: rank for rank, record_id in enumerate(ordered.ids)}
+
+        def sort_key(row):
+            key = []
+            for index in range(len(groupby)):
+                value = row[index]
+                if index in ranks:
+                    value = ranks[index].get(value.id) if value else None
+                empty = value is None or (value is False and index not in booleans)
+                # ascending, empty groups last: PostgreSQL's order
+                key.append((True, 0) if empty else (False, value))
+            return key
+
+        return sorted(rows, key=sort_key)
+
     def init(self):
         if self._abstract:
             return
