@@ -160,8 +160,8 @@ class CrmZzReportAbstract(models.AbstractModel):
         self.invalidate_model()
         return refreshed_at
 
-    @api.model
     def action_zz_refresh(self):
+        """The list's "Refresh now", shown with or without selected rows."""
         # the refresh recomputes every user's figures: managers only, whoever calls
         if not self.env.user.has_group("sales_team.group_sale_manager"):
             raise AccessError(self.env._("Only sales managers can recompute the analysis."))
