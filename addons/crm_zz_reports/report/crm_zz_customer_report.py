@@ -28,6 +28,7 @@ class CrmZzCustomerReport(models.Model):
     # every open opportunity of a million leads: kept by the refresh job
     _zz_materialized = True
     _zz_view_indexes = ("partner_id", "lead_id", "ticket_id", "user_id")
+    _zz_record_fields = ("partner_id", "lead_id", "ticket_id")
 
     row_type = fields.Selection(ROW_TYPES, string="Counted Record", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)

@@ -29,6 +29,7 @@ class CrmZzFunnelReport(models.Model):
     # seconds at a million leads, so computed by the refresh job, not when opened
     _zz_materialized = True
     _zz_view_indexes = ("lead_id", "stage_id", "user_id")
+    _zz_record_fields = ("lead_id",)
 
     lead_id = fields.Many2one("crm.lead", string="Opportunity", readonly=True)
     type = fields.Selection([("lead", "Lead"), ("opportunity", "Opportunity")], readonly=True)

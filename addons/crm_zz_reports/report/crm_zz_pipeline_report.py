@@ -25,6 +25,7 @@ class CrmZzPipelineReport(models.Model):
     # up to four groupings): the refresh job keeps a narrow copy of the rows
     _zz_materialized = True
     _zz_view_indexes = ("lead_id", "user_id", "create_date")
+    _zz_record_fields = ("lead_id",)
     _zz_source_indexes = (
         ("crm_lead_zz_park_id_index", "crm_lead", ["zz_park_id"], "zz_park_id IS NOT NULL"),
         ("crm_lead_zz_zone_id_index", "crm_lead", ["zz_zone_id"], "zz_zone_id IS NOT NULL"),

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError
+from odoo.osv import expression
 from odoo.tools import SQL
 from odoo.tools.misc import format_datetime
 from odoo.tools.sql import create_index, create_unique_index
@@ -38,6 +39,10 @@ class CrmZzReportAbstract(models.AbstractModel):
     _zz_materialized = False
     # columns of the materialised view to index (filters and record rules)
     _zz_view_indexes = ()
+    # many2one columns of a materialised view naming the counted record: a row
+    # whose record was deleted since the refresh is not listed (its figures stay
+    # in the totals until the next refresh)
+    _zz_record_fields = ()
 
     zz_refreshed_at = fields.Datetime(
         string="Data Refreshed On",
@@ -60,6 +65,19 @@ class CrmZzReportAbstract(models.AbstractModel):
             for model_name in self._zz_source_models:
                 self.env[model_name].flush_model()
         return super()._search(domain, offset=offset, limit=limit, order=order, **kwargs)
+
+    @api.model
+    def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
+        if self._zz_materialized and self._zz_record_fields:
+            exists = []
+            for name in self._zz_record_fields:
+                # sudo: whether the record still exists, archived or not; the
+                # rows' own record rules decide what is listed
+                records = self.env[self._fields[name].comodel_name].sudo()
+                query = records.with_context(active_test=False)._search([])
+                exists.append(["|", (name, "=", False), (name, "in", query)])
+            domain = expression.AND([domain, *exists])
+        return super().search_fetch(domain, field_names, offset=offset, limit=limit, order=order)
 
     @api.model
     def _read_group(
