@@ -28,6 +28,7 @@
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/crm_zz_forecast_snapshot_data.xml",
+        "data/crm_zz_report_refresh_cron_data.xml",
         "data/spreadsheet_dashboard_data.xml",
         "report/crm_zz_customer_report_views.xml",
         "report/crm_zz_customer_value_report_views.xml",
@@ -52,6 +53,7 @@
         "demo/sale_order_demo.xml",
         "demo/crm_lead_backtest_demo.xml",
         "demo/crm_zz_reports_demo.xml",
+        "demo/crm_zz_report_refresh_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -25,6 +25,10 @@ class CrmZzCustomerReport(models.Model):
     _rec_name = "partner_id"
     _order = "partner_id, row_type"
     _zz_source_models = ("res.partner", "crm.lead", "crm.stage", "helpdesk.ticket")
+    # every open opportunity of a million leads: kept by the refresh job
+    _zz_materialized = True
+    _zz_view_indexes = ("partner_id", "lead_id", "ticket_id", "user_id")
+    _zz_record_fields = ("partner_id", "lead_id", "ticket_id")
 
     row_type = fields.Selection(ROW_TYPES, string="Counted Record", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)

@@ -19,6 +19,10 @@ class CrmZzForecastReport(models.Model):
     _rec_name = "lead_id"
     _order = "date desc"
     _zz_source_models = ("crm.lead", "crm.stage", "res.partner")
+    # over a million rows: kept by the refresh job, not computed when opened
+    _zz_materialized = True
+    _zz_view_indexes = ("lead_id", "user_id", "date")
+    _zz_record_fields = ("lead_id",)
 
     date = fields.Date(string="Month", readonly=True)
     kind = fields.Selection(

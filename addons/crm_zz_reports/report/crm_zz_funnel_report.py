@@ -15,7 +15,8 @@ class CrmZzFunnelReport(models.Model):
     ``conversion_rate`` is 100 when the lead went on to a later stage and 0 when
     it stopped (or still sits) there: its average per stage is the stage-to-stage
     conversion. ``days_in_stage`` is the time spent in the stage by the stage
-    history; empty for a stage the lead skipped."""
+    history; empty for a stage the lead skipped; the stay in an open lead's
+    current stage counts until the analysis was refreshed."""
 
     _name = "crm.zz.funnel.report"
     _inherit = "crm.zz.report.abstract"
@@ -24,6 +25,11 @@ class CrmZzFunnelReport(models.Model):
     _rec_name = "stage_id"
     _order = "lead_id, stage_rank"
     _zz_source_models = ("crm.lead", "crm.stage", "res.partner", "mail.tracking.value")
+    # every lead expanded into the stages it reached, from the whole stage history:
+    # seconds at a million leads, so computed by the refresh job, not when opened
+    _zz_materialized = True
+    _zz_view_indexes = ("lead_id", "stage_id", "user_id")
+    _zz_record_fields = ("lead_id",)
 
     lead_id = fields.Many2one("crm.lead", string="Opportunity", readonly=True)
     type = fields.Selection([("lead", "Lead"), ("opportunity", "Opportunity")], readonly=True)

@@ -11,7 +11,8 @@ class CrmZzPipelineReport(models.Model):
     district and park, win/loss by reason and competitor, time to close.
 
     ``win_rate`` is 100 for a won and 0 for a lost opportunity and empty while
-    open, so its average over any group is that group's win rate."""
+    open, so its average over any group is that group's win rate. The days an
+    open opportunity has been in its stage count until the analysis was refreshed."""
 
     _name = "crm.zz.pipeline.report"
     _inherit = "crm.zz.report.abstract"
@@ -20,6 +21,11 @@ class CrmZzPipelineReport(models.Model):
     _rec_name = "lead_id"
     _order = "create_date desc"
     _zz_source_models = ("crm.lead", "crm.stage", "res.partner")
+    # a million leads take over a second to group on the fly (the pivot reads
+    # up to four groupings): the refresh job keeps a narrow copy of the rows
+    _zz_materialized = True
+    _zz_view_indexes = ("lead_id", "user_id", "create_date")
+    _zz_record_fields = ("lead_id",)
     _zz_source_indexes = (
         ("crm_lead_zz_park_id_index", "crm_lead", ["zz_park_id"], "zz_park_id IS NOT NULL"),
         ("crm_lead_zz_zone_id_index", "crm_lead", ["zz_zone_id"], "zz_zone_id IS NOT NULL"),

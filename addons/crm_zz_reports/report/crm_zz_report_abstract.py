@@ -1,8 +1,12 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models, tools
+from odoo import api, fields, models, tools
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
-from odoo.tools.sql import create_index
+from odoo.tools.misc import format_datetime
+from odoo.tools.sql import create_index, create_unique_index
+
+REFRESHED_AT_KEY = "crm_zz_reports.refreshed_at.%s"
 
 
 class CrmZzReportAbstract(models.AbstractModel):
@@ -12,7 +16,14 @@ class CrmZzReportAbstract(models.AbstractModel):
 
     Each row of an analysis stands for one source record (lead, ticket, customer,
     order, invoice) and carries the fields the source's record rules test, so that
-    the analysis gets record rules mirroring the source's."""
+    the analysis gets record rules mirroring the source's.
+
+    An analysis too costly to compute when opened (``_zz_materialized``) is a
+    PostgreSQL materialised view of the same query and grain instead, with a
+    unique index on ``id`` so that it refreshes concurrently (readers keep the
+    previous figures meanwhile): hourly by the scheduled action "CRM Analysis:
+    refresh the materialised analyses" and on demand by a manager ("Refresh
+    now"). ``zz_refreshed_at`` says when its figures were taken."""
 
     _name = "crm.zz.report.abstract"
     _description = "ZZ CRM Analysis View"
@@ -23,6 +34,26 @@ class CrmZzReportAbstract(models.AbstractModel):
     # indexes on the source columns the analysis groups or filters by, that the
     # source modules do not create: (index name, table, columns, where)
     _zz_source_indexes = ()
+    # a materialised view refreshed by a job, not a view computed when read
+    _zz_materialized = False
+    # columns of the materialised view to index (filters and record rules)
+    _zz_view_indexes = ()
+    # many2one columns of a materialised view naming the counted record: a row
+    # whose record was deleted since the refresh is not listed (its figures stay
+    # in the totals until the next refresh)
+    _zz_record_fields = ()
+
+    zz_refreshed_at = fields.Datetime(
+        string="Data Refreshed On",
+        compute="_compute_zz_refreshed_at",
+        help="When the figures of this analysis were taken: the time of its last "
+        "refresh for a pre-computed analysis, now for a live one.",
+    )
+
+    def _compute_zz_refreshed_at(self):
+        refreshed_at = self._zz_get_refreshed_at()
+        for row in self:
+            row.zz_refreshed_at = refreshed_at
 
     def _query(self):
         raise NotImplementedError
@@ -42,16 +73,150 @@ class CrmZzReportAbstract(models.AbstractModel):
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
-        for model_name in self._zz_source_models:
-            self.env[model_name].flush_model()
+        if not self._zz_materialized:
+            for model_name in self._zz_source_models:
+                self.env[model_name].flush_model()
         return super()._search(domain, offset=offset, limit=limit, order=order, **kwargs)
+
+    @api.model
+    def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
+        rows = super().search_fetch(domain, field_names, offset=offset, limit=limit, order=order)
+        if not self._zz_materialized or not self._zz_record_fields:
+            return rows
+        # checked on the page read, not in the query: an existence test per row
+        # of a million-row view costs seconds, a page's costs one query a field
+        missing = set()
+        for name in self._zz_record_fields:
+            field = self._fields[name]
+            referenced = set(rows[name]._ids)
+            # sudo: whether the record still exists, archived or not; the rows'
+            # own record rules decided what is listed
+            comodel = self.env[field.comodel_name].sudo().with_context(active_test=False)
+            existing = set(comodel.browse(referenced).exists().ids)
+            missing.update(row.id for row in rows if row[name].id in referenced - existing)
+        return rows.filtered(lambda row: row.id not in missing) if missing else rows
+
+    @api.model
+    def _read_group(
+        self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
+    ):
+        """Groups in their usual order, sorted once grouped: ordered in SQL, a
+        many2one group (stage, salesperson, district) joins its record and what
+        orders it (a user's partner for his name) to every row before grouping,
+        seconds at a million rows for a dozen groups."""
+        groupby = tuple(groupby)
+        if (
+            not groupby
+            or offset
+            or limit
+            or order != ",".join(groupby)
+            or any("." in spec for spec in groupby)
+        ):
+            return super()._read_group(
+                domain, groupby, aggregates, having, offset=offset, limit=limit, order=order
+            )
+        # without an order the groups come by their raw values (ids for many2one)
+        rows = super()._read_group(domain, groupby, aggregates, having)
+        ranks, booleans = {}, set()
+        for index, spec in enumerate(groupby):
+            field = self._fields.get(spec.split(":")[0].split(".")[0])
+            if field is not None and field.type == "boolean":
+                booleans.add(index)
+            elif field is not None and field.type == "many2one" and ":" not in spec:
+                records = self.env[field.comodel_name].union(*(row[index] for row in rows))
+                # sudo: the order of the groups only, their records are not read
+                ordered = records.sudo().with_context(active_test=False).sorted()
+                ranks[index] = {record_id: rank for rank, record_id in enumerate(ordered.ids)}
+
+        def sort_key(row):
+            key = []
+            for index in range(len(groupby)):
+                value = row[index]
+                if index in ranks:
+                    value = ranks[index].get(value.id) if value else None
+                empty = value is None or (value is False and index not in booleans)
+                # ascending, empty groups last: PostgreSQL's order
+                key.append((True, 0) if empty else (False, value))
+            return key
+
+        return sorted(rows, key=sort_key)
 
     def init(self):
         if self._abstract:
             return
+        cr = self.env.cr
         for name, table, columns, where in self._zz_source_indexes:
-            create_index(self.env.cr, name, table, columns, where=where)
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
+            create_index(cr, name, table, columns, where=where)
+        tools.drop_view_if_exists(cr, self._table)
+        table = SQL.identifier(self._table)
+        if not self._zz_materialized:
+            cr.execute(SQL("CREATE OR REPLACE VIEW %s AS (%s)", table, self._query()))
+            return
+        refreshed_at = fields.Datetime.now()
+        cr.execute(SQL("CREATE MATERIALIZED VIEW %s AS (%s)", table, self._query()))
+        create_unique_index(cr, f"{self._table}_id_uniq", self._table, ["id"])
+        for column in self._zz_view_indexes:
+            create_index(cr, f"{self._table}_{column}_index", self._table, [column])
+        # statistics for the planner at once, not at autovacuum's next round
+        cr.execute(SQL("ANALYZE %s", table))
+        self._zz_set_refreshed_at(refreshed_at)
+
+    # ------------------------------------------------------------------
+    # Freshness
+    # ------------------------------------------------------------------
+    @api.model
+    def _zz_get_refreshed_at(self):
+        if not self._zz_materialized:
+            return fields.Datetime.now()
+        # sudo: the refresh time of an analysis is no secret of its readers
+        value = self.env["ir.config_parameter"].sudo().get_param(REFRESHED_AT_KEY % self._name)
+        return fields.Datetime.to_datetime(value) if value else False
+
+    @api.model
+    def _zz_set_refreshed_at(self, refreshed_at):
+        # sudo: written by the refresh job, whoever started it
+        self.env["ir.config_parameter"].sudo().set_param(
+            REFRESHED_AT_KEY % self._name, fields.Datetime.to_string(refreshed_at)
         )
+
+    @api.model
+    def _zz_refresh(self):
+        """Recompute a materialised analysis from its sources, concurrently: the
+        figures are those of the refresh statement's start."""
+        if not self._zz_materialized:
+            return False
+        for model_name in self._zz_source_models:
+            self.env[model_name].flush_model()
+        refreshed_at = fields.Datetime.now()
+        self.env.cr.execute(
+            SQL("REFRESH MATERIALIZED VIEW CONCURRENTLY %s", SQL.identifier(self._table))
+        )
+        self._zz_set_refreshed_at(refreshed_at)
+        self.invalidate_model()
+        return refreshed_at
+
+    def action_zz_refresh(self):
+        """The list's "Refresh now", shown with or without selected rows."""
+        # the refresh recomputes every user's figures: managers only, whoever calls
+        if not self.env.user.has_group("sales_team.group_sale_manager"):
+            raise AccessError(self.env._("Only sales managers can recompute the analysis."))
+        refreshed_at = self._zz_refresh() or fields.Datetime.now()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "Data refreshed on %(date)s.", date=format_datetime(self.env, refreshed_at)
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    @api.model
+    def _cron_zz_refresh(self):
+        """Refresh every materialised analysis of the suite, one after the other."""
+        for model_name in sorted(self.env.registry.descendants([self._name], "_inherit")):
+            model = self.env[model_name]
+            if not model._abstract and model._zz_materialized:
+                model._zz_refresh()

@@ -80,3 +80,9 @@ class CrmZzReportsCommon(BaseCommon):
                 **vals,
             )
         )
+
+    @classmethod
+    def _refresh_analyses(cls):
+        """What the hourly job does: the pre-computed analyses take in what was
+        just written."""
+        cls.env["crm.zz.report.abstract"]._cron_zz_refresh()

@@ -24,7 +24,7 @@ class TestAnalysisXlsx(CrmZzReportsCommon):
             | cls._opportunity("@SUM(A1)", cls.customer_a, cls.user_a, 2500)
             | cls._opportunity("乙的商机", cls.customer_b, cls.user_b, 4000)
         )
-        cls.env.flush_all()
+        cls._refresh_analyses()
 
     def _export(self, lang="en_US"):
         rows = self.env["crm.zz.pipeline.report"].search([("lead_id", "in", self.leads.ids)])

@@ -23,7 +23,7 @@ class TestCustomerReport(CrmZzReportsCommon):
         cls._opportunity(
             "分公司商机", cls.customer_a, False, 7000, company_id=other_company.id, team_id=False
         )
-        cls.env.flush_all()
+        cls._refresh_analyses()
 
     def _figures(self):
         return self.env["crm.zz.customer.report"]._read_group(

@@ -27,7 +27,7 @@ class TestDashboards(CrmZzReportsCommon, HttpCase):
     def test_figures_are_totals_of_readable_analyses(self):
         self._opportunity("看板-甲", self.customer_a, self.user_a, 30000)
         self._opportunity("看板-乙", self.customer_b, self.user_b, 50000)
-        self.env.flush_all()
+        self._refresh_analyses()
         for xmlid, user in zip(
             self.DASHBOARDS, (self.user_a, self.user_a, self.env.user), strict=True
         ):

@@ -34,7 +34,7 @@ class TestPipelineReport(CrmZzReportsCommon):
         )
         (cls.lost_a | cls.lost_b).action_set_lost()
         cls.leads = cls.won_a | cls.lost_a | cls.lost_b | cls.open_b
-        cls.env.flush_all()
+        cls._refresh_analyses()
 
     def _win_loss(self):
         return self.env["crm.zz.pipeline.report"]._read_group(
@@ -66,6 +66,21 @@ class TestPipelineReport(CrmZzReportsCommon):
         self.assertEqual(self._win_loss(), [("lost", 1, 40000.0, 0.0), ("won", 1, 80000.0, 100.0)])
 
     @users("crm_zz_reports-manager")
+    def test_groups_in_their_usual_order(self):
+        """Sorted once grouped, the groups come as Odoo orders them in SQL: by
+        the salesperson's name, then the status."""
+        Report = self.env["crm.zz.pipeline.report"]
+        domain = [("lead_id", "in", self.leads.ids)]
+        groups = Report.read_group(domain, ["lead_count:sum"], ["user_id", "state"], lazy=False)
+        in_sql = Report._read_group(
+            domain, ["user_id", "state"], ["lead_count:sum"], order="user_id ASC, state ASC"
+        )
+        self.assertEqual(
+            [(g["user_id"][0], g["state"], g["lead_count"]) for g in groups],
+            [(user.id, state, count) for user, state, count in in_sql],
+        )
+        self.assertEqual(len(groups), 4)
+
     def test_forecast_against_won(self):
         rows = self.env["crm.zz.forecast.report"]._read_group(
             [("lead_id", "in", self.leads.ids), ("kind", "=", "forecast")],
@@ -108,7 +123,7 @@ class TestMonthlyReport(CrmZzReportsCommon):
     def test_monthly_report_figures(self):
         self._opportunity("月报-甲", self.customer_a, self.user_a, 12000)
         self._opportunity("月报-乙", self.customer_b, self.user_b, 5000)
-        self.env.flush_all()
+        self._refresh_analyses()
         _wizard, _data, mine = self._values(self.user_a)
         visible = (
             self.env["crm.zz.pipeline.report"]

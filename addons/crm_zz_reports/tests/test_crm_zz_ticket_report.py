@@ -77,7 +77,7 @@ class TestTicketReport(CrmZzReportsCommon):
                     "zz_first_response_date": answered or False,
                 }
             )
-        cls.env.flush_all()
+        cls._refresh_analyses()
 
     def _figures(self):
         return self.env["crm.zz.ticket.report"]._read_group(
