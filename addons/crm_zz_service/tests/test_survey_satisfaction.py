@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged, users
 
@@ -130,15 +131,27 @@ class TestSatisfaction(CrmZzServiceCommon):
         with self.assertRaises(AccessError):
             theirs.with_env(self.env).read(["name"])
 
-    def test_agent_sees_own_team_satisfaction_only(self):
+    def test_agent_sees_the_satisfaction_of_the_tickets_he_sees(self):
+        """The answers follow the tickets: an own-tickets agent reads those of his
+        tickets (not a team mate's, whose ticket he cannot open); a team-tickets
+        agent reads his teams'; an outsider none."""
         outsider = new_test_user(
             self.env,
             login="crm_zz_service-outsider",
             groups="helpdesk_mgmt.group_helpdesk_user_own",
         )
+        team_agent = new_test_user(
+            self.env,
+            login="crm_zz_service-team-agent",
+            name="赵客服",
+            groups="helpdesk_mgmt.group_helpdesk_user_team",
+        )
+        self.team.user_ids = [Command.link(team_agent.id)]
         answer = self._close(self._ticket(user_id=self.agent_a.id))
         self._answer(answer, 3, 7)
         Report = self.env["crm.zz.service.satisfaction.report"]
         domain = [("user_input_id", "=", answer.id)]
-        self.assertTrue(Report.with_user(self.agent_b).search(domain), "a team mate's")
+        self.assertTrue(Report.with_user(self.agent_a).search(domain), "his own ticket's")
+        self.assertFalse(Report.with_user(self.agent_b).search(domain), "a team mate's ticket")
+        self.assertTrue(Report.with_user(team_agent).search(domain), "his team's")
         self.assertFalse(Report.with_user(outsider).search(domain))
