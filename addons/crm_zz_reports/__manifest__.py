@@ -60,5 +60,6 @@
             "crm_zz_reports/static/tests/tours/*.js",
         ],
     },
+    "uninstall_hook": "uninstall_hook",
     "installable": True,
 }
