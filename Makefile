@@ -3,7 +3,7 @@ PYTHON ?= python3
 
 .PHONY: run test test-fast i18n
 
-# Start Odoo at http://localhost:8069 with all five modules, demo data and Chinese.
+# Start Odoo at http://localhost:8069 with all six modules, demo data and Chinese.
 run:
 	bin/zzcrm-run
 

@@ -5,7 +5,7 @@
 
 1. Linters: ruff and pylint-odoo on the addons, ``docker-compose config -q``.
 2. Plain-Python tests (pytest, ``tests/unit``): always run, Odoo or not.
-3. Odoo tests: a throwaway database, all five modules installed with demo data and
+3. Odoo tests: a throwaway database, all six modules installed with demo data and
    ``--test-enable``, only the suite's own tests (TransactionCase and HttpCase).
    Any ERROR or CRITICAL line, and any WARNING line not explicitly allowed below,
    in the Odoo log fails the run.
@@ -274,7 +274,7 @@ def dropdb(db):
 
 def odoo_tests(tally, modules, keep_db=False):
     db = f"zzcrm_test_{os.getpid()}"
-    banner(f"Odoo tests: install all five modules with demo data in {db}")
+    banner(f"Odoo tests: install {len(modules)} modules with demo data in {db}")
     dropdb(db)
     log = LOG_DIR / "odoo-tests.log"
     tags = ",".join(f"/{m}" for m in modules)
