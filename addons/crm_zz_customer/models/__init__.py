@@ -32,6 +32,7 @@ from . import res_users_totp
 from . import res_groups
 from . import res_users_role
 from . import base_masking
+from . import crm_zz_masked_mixin
 from . import res_partner_sensitive
 from . import res_partner_bank
 from . import mail_tracking_value

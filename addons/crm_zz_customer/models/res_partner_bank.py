@@ -11,7 +11,8 @@ class ResPartnerBank(models.Model):
     """Bank account numbers are masked, not encrypted: Odoo's payment matching and
     bank statements need them, and run with accounting rights, which see them."""
 
-    _inherit = "res.partner.bank"
+    _name = "res.partner.bank"
+    _inherit = ["res.partner.bank", "crm.zz.masked.mixin"]
 
     @api.depends_context("uid")
     def _compute_display_name(self):
@@ -40,11 +41,3 @@ class ResPartnerBank(models.Model):
         if self._zz_sees_account_numbers():
             return self
         return super()._zz_unmasked_records()
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._zz_check_masked_create(vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        return super().write(self._zz_drop_masked_values(vals))

@@ -26,7 +26,8 @@ DATA_KEY_ENVIRON = "ZZ_CRM_DATA_KEY"
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "crm.zz.masked.mixin"]
 
     # tracked so that the chatter says when a number changed (shown masked)
     phone = fields.Char(tracking=True)
@@ -223,12 +224,3 @@ class ResPartner(models.Model):
             lambda partner: partner.sudo().commercial_partner_id.user_id == user
             or partner == user.partner_id
         )
-
-    # ------------------------------------------------------------------ CRUD
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._zz_check_masked_create(vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        return super().write(self._zz_drop_masked_values(vals))

@@ -8,7 +8,8 @@ class CrmLead(models.Model):
     except to the group *Full personal data*, to the lead's salesperson and to the
     salesperson who owns its customer."""
 
-    _inherit = "crm.lead"
+    _name = "crm.lead"
+    _inherit = ["crm.lead", "crm.zz.masked.mixin"]
 
     @api.model
     def _zz_masked_fields(self):
@@ -29,11 +30,3 @@ class CrmLead(models.Model):
             lambda lead: lead.sudo().user_id == user
             or lead.sudo().partner_id.commercial_partner_id.user_id == user
         )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._zz_check_masked_create(vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        return super().write(self._zz_drop_masked_values(vals))
