@@ -1,5 +1,9 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, datetime, time, timedelta
+
+import pytz
+
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.models import parse_read_group_spec
@@ -155,12 +159,42 @@ class CrmZzReportAbstract(models.AbstractModel):
             if not isinstance(leaf, list | tuple) or not isinstance(leaf[0], str):
                 continue
             fname = leaf[0].split(".")[0]
-            if fname not in self._zz_summary_grain or self._fields[fname].type in (
-                "date",
-                "datetime",
+            if fname not in self._zz_summary_grain:
+                return False
+            field = self._fields[fname]
+            if field.type in ("date", "datetime") and not self._zz_summary_date_fits(
+                field, leaf[1], leaf[2]
             ):
                 return False
         return True
+
+    def _zz_summary_date_fits(self, field, operator, value):
+        """Whether a filter on a date or datetime keeps or drops whole months of
+        the summary: set or not, or a bound between two months (the periods of
+        the search's date filter). A lead created in the last second of a month
+        counts in that month's summary, where the rows' filter (to the second)
+        may leave it out."""
+        if operator in ("=", "!=") and value is False:
+            return True
+        if operator not in ("<", ">=", "<=", ">") or not isinstance(value, str | date):
+            return False
+        try:
+            if field.type == "date":
+                day = fields.Date.to_date(value)
+                if operator in ("<=", ">"):
+                    day += timedelta(days=1)
+                return day.day == 1
+            if isinstance(value, str) and len(value) == 10:
+                value = fields.Date.to_date(value)
+            if isinstance(value, date) and not isinstance(value, datetime):
+                value = datetime.combine(value, time.max if operator in ("<=", ">") else time.min)
+            moment = fields.Datetime.to_datetime(value)
+        except ValueError:
+            return False
+        if operator in ("<=", ">"):
+            moment = moment.replace(microsecond=0) + timedelta(seconds=1)
+        local = pytz.utc.localize(moment).astimezone(pytz.timezone(self._zz_summary_tz))
+        return local.day == 1 and local.time() == time.min
 
     @api.model
     def _read_group_select(self, aggregate_spec, query):

@@ -75,6 +75,30 @@ class TestReportSummary(CrmZzReportsCommon):
         self.assertEqual(summary, rows)
         self.assertEqual([row[-1] for row in summary], [0.0, False, 100.0])
 
+    @users("crm_zz_reports-manager")
+    def test_month_filters(self):
+        """The search's period filters (February in Zhengzhou, in UTC) fit."""
+        february = [
+            ("team_id", "=", self.team.id),
+            ("create_date", ">=", "2026-01-31 16:00:00"),
+            ("create_date", "<=", "2026-02-28 15:59:59"),
+        ]
+        summary, rows = self._both("crm.zz.pipeline.report", february, ["user_id"], ["__count"])
+        self.assertEqual(summary, rows)
+        self.assertEqual(summary, [(self.user_a, 1), (self.user_b, 1)])
+        summary, rows = self._both(
+            "crm.zz.forecast.report",
+            [
+                ("team_id", "=", self.team.id),
+                ("date", ">=", "2026-02-01"),
+                ("date", "<", "2026-03-01"),
+            ],
+            ["kind"],
+            ["forecast_revenue:sum"],
+        )
+        self.assertEqual(summary, rows)
+        self.assertEqual(summary, [("forecast", 20000.0)])
+
     @users("crm_zz_reports-a")
     def test_salesperson_sees_his_own_figures(self):
         domain = [("team_id", "=", self.team.id)]
@@ -105,6 +129,8 @@ class TestReportSummary(CrmZzReportsCommon):
         self.assertFalse(fits([("lead_id", "in", self.leads.ids)], ["state"], ["__count"], ()))
         self.assertFalse(fits([], ["create_date:day"], ["__count"], ()))
         self.assertFalse(fits([("create_date", ">=", "2026-01-15")], [], ["__count"], ()))
+        self.assertFalse(fits([("create_date", "<=", "2026-01-31")], [], ["__count"], ()))
+        self.assertFalse(fits([("create_date", "=", "2026-02-01")], [], ["__count"], ()))
         self.assertFalse(fits([], ["partner_id"], ["__count"], ()))
         self.assertFalse(fits([], ["state"], ["expected_revenue:max"], ()))
         self.assertFalse(
