@@ -13,11 +13,12 @@ default filters, row and column groups and measures) and one by month or by
 salesperson. Per grouping, the best of --runs of
 
 - ``open``: every ``read_group`` the pivot issues to open (totals, rows, columns,
-  cells), through the ORM, record rules included, as --login;
+  cells), through the ORM, record rules included, as --login with his language
+  and time zone in the context (as the web client sends them);
 - ``ORM``: the finest of these (rows x columns), the one the ratio is about;
 - ``SQL``: a hand-written GROUP BY computing the same figures from the source
   tables (for the funnel, the funnel's own query grouped: computing it is what
-  the materialised view saves);
+  the materialised view saves), months of datetimes in the user's time zone;
 
 and the ratio ORM / SQL. The goal is open <= 1 s and ORM <= 1.5x SQL.
 
@@ -144,7 +145,7 @@ CASES = [
         ["user_id"],
         ["lead_count:sum", "expected_revenue:sum", "prorated_revenue:sum", "win_rate:avg"],
         PIPELINE_SQL,
-        "date_trunc('month', l.create_date), l.user_id",
+        "date_trunc('month', timezone(%(tz)s, timezone('UTC', l.create_date))), l.user_id",
     ),
     (
         "crm.zz.forecast.report",
@@ -300,7 +301,7 @@ CASES = [
             "csat:avg",
         ],
         TICKET_SQL,
-        "date_trunc('month', t.create_date), t.user_id",
+        "date_trunc('month', timezone(%(tz)s, timezone('UTC', t.create_date))), t.user_id",
     ),
 ]
 
@@ -359,7 +360,9 @@ def bench_views(env, cr, runs, only=()):
         if raw is None:
             raw_query, raw_params = funnel_sql(env, raw_group)
         else:
-            raw_query, raw_params = raw.format(group=raw_group), ()
+            # months in the user's time zone, as the ORM groups datetimes
+            raw_query = raw.format(group=raw_group)
+            raw_params = {"tz": env.context.get("tz") or "UTC"} if "%(tz)s" in raw_group else ()
 
         def sql(raw_query=raw_query, raw_params=raw_params):
             cr.execute(raw_query, raw_params)
@@ -430,8 +433,13 @@ def main():
         for label, query in counts.items():
             cr.execute(query)
             sizes.append(f"{cr.fetchone()[0]:,} {label}")
-        print(f"{', '.join(sizes)}; as {args.login}, best of {args.runs}")
-        bench_views(env(user=user.id), cr, args.runs, args.only)
+        print(
+            f"{', '.join(sizes)}; as {args.login} (time zone {user.tz or 'UTC'}),"
+            f" best of {args.runs}"
+        )
+        # the user's language and time zone, as the web client sends them
+        context = user.with_user(user).context_get()
+        bench_views(env(user=user.id, context=context), cr, args.runs, args.only)
         cr.rollback()
 
 

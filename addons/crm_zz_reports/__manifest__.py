@@ -3,7 +3,7 @@
 {
     "name": "ZZ CRM Reports",
     "summary": "Dashboards and analysis across customers, sales, marketing and service",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Sales/CRM",
     "author": "ZZ CRM",
     "website": "https://github.com/zz-crm/zz-crm",

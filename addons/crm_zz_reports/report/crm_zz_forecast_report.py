@@ -23,6 +23,17 @@ class CrmZzForecastReport(models.Model):
     _zz_materialized = True
     _zz_view_indexes = ("lead_id", "user_id", "date")
     _zz_record_fields = ("lead_id",)
+    # by month, figure, stage, district and salesperson, at a few thousand rows
+    _zz_summary_grain = (
+        "date",
+        "kind",
+        "stage_id",
+        "user_id",
+        "team_id",
+        "company_id",
+        "zz_district_id",
+    )
+    _zz_summary_sums = ("forecast_revenue", "weighted_revenue", "won_revenue")
 
     date = fields.Date(string="Month", readonly=True)
     kind = fields.Selection(

@@ -30,6 +30,17 @@ class CrmZzFunnelReport(models.Model):
     _zz_materialized = True
     _zz_view_indexes = ("lead_id", "stage_id", "user_id")
     _zz_record_fields = ("lead_id",)
+    # by stage, district and salesperson, at a few thousand rows
+    _zz_summary_grain = (
+        "type",
+        "stage_id",
+        "user_id",
+        "team_id",
+        "company_id",
+        "zz_district_id",
+    )
+    _zz_summary_sums = ("lead_count", "next_count")
+    _zz_summary_avgs = ("conversion_rate", "days_in_stage")
 
     lead_id = fields.Many2one("crm.lead", string="Opportunity", readonly=True)
     type = fields.Selection([("lead", "Lead"), ("opportunity", "Opportunity")], readonly=True)

@@ -26,6 +26,28 @@ class CrmZzPipelineReport(models.Model):
     _zz_materialized = True
     _zz_view_indexes = ("lead_id", "user_id", "create_date")
     _zz_record_fields = ("lead_id",)
+    # the pivot's usual groupings: by status, stage, district, salesperson and
+    # month of creation, at a few thousand rows
+    _zz_summary_grain = (
+        "type",
+        "state",
+        "stage_id",
+        "user_id",
+        "team_id",
+        "company_id",
+        "zz_district_id",
+        "create_date",
+    )
+    _zz_summary_sums = (
+        "lead_count",
+        "won_count",
+        "lost_count",
+        "expected_revenue",
+        "prorated_revenue",
+        "won_revenue",
+        "lost_revenue",
+    )
+    _zz_summary_avgs = ("win_rate", "days_to_close", "days_in_stage")
     _zz_source_indexes = (
         ("crm_lead_zz_park_id_index", "crm_lead", ["zz_park_id"], "zz_park_id IS NOT NULL"),
         ("crm_lead_zz_zone_id_index", "crm_lead", ["zz_zone_id"], "zz_zone_id IS NOT NULL"),

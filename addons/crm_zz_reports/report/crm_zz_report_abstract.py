@@ -1,12 +1,19 @@
 # Copyright 2026 ZZ CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, datetime, time, timedelta
+
+import pytz
+
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError
+from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
 from odoo.tools.misc import format_datetime
 from odoo.tools.sql import create_index, create_unique_index
 
 REFRESHED_AT_KEY = "crm_zz_reports.refreshed_at.%s"
+# the granularities a summary at month grain answers exactly
+SUMMARY_GRANULARITIES = ("month", "quarter", "year")
 
 
 class CrmZzReportAbstract(models.AbstractModel):
@@ -42,6 +49,20 @@ class CrmZzReportAbstract(models.AbstractModel):
     # whose record was deleted since the refresh is not listed (its figures stay
     # in the totals until the next refresh)
     _zz_record_fields = ()
+    # a materialised summary of the materialised view, one row per combination of
+    # these columns (dates and datetimes truncated to the month), that
+    # ``_read_group`` reads instead of the rows when the groupings, filters,
+    # record rules and aggregates asked for fit in it: a pivot of a million rows
+    # reads a few thousand. The record rules' fields (salesperson, team,
+    # company) must be among them.
+    _zz_summary_grain = ()
+    # measures kept as sums (``sum``) and as sum and count of their non-empty
+    # values (``avg``) in the summary
+    _zz_summary_sums = ()
+    _zz_summary_avgs = ()
+    # datetimes are truncated to the month in this time zone: the summary answers
+    # users grouping in it (the suite's companies are in Zhengzhou)
+    _zz_summary_tz = "Asia/Shanghai"
 
     zz_refreshed_at = fields.Datetime(
         string="Data Refreshed On",
@@ -96,8 +117,163 @@ class CrmZzReportAbstract(models.AbstractModel):
             missing.update(row.id for row in rows if row[name].id in referenced - existing)
         return rows.filtered(lambda row: row.id not in missing) if missing else rows
 
+    # ------------------------------------------------------------------
+    # Summary
+    # ------------------------------------------------------------------
+    @property
+    def _table_sql(self):
+        if self.env.context.get("zz_summary"):
+            return SQL.identifier(self._zz_summary_table())
+        return super()._table_sql
+
+    def _zz_summary_table(self):
+        return f"{self._table}_summary"
+
+    @api.model
+    def _zz_summary_fits(self, domain, groupby, aggregates, having):
+        """Whether the summary gives exactly what the rows would: every grouping,
+        filter and record rule on its grain (dates at month, quarter or year, in
+        its time zone, and never filtered), every aggregate one it keeps."""
+        if not self._zz_summary_grain or having or self.env.context.get("zz_summary"):
+            return False
+        for spec in groupby:
+            fname, property_name, granularity = parse_read_group_spec(spec)
+            if property_name or fname not in self._zz_summary_grain:
+                return False
+            field_type = self._fields[fname].type
+            if field_type in ("date", "datetime") and granularity not in SUMMARY_GRANULARITIES:
+                return False
+            if field_type == "datetime" and self.env.context.get("tz") != self._zz_summary_tz:
+                return False
+        for spec in aggregates:
+            if spec == "__count":
+                continue
+            fname, property_name, func = parse_read_group_spec(spec)
+            if property_name or not (
+                (func == "sum" and fname in self._zz_summary_sums)
+                or (func == "avg" and fname in self._zz_summary_avgs)
+            ):
+                return False
+        rules = self.env["ir.rule"]._compute_domain(self._name, "read") or []
+        for leaf in list(domain) + list(rules):
+            if not isinstance(leaf, list | tuple) or not isinstance(leaf[0], str):
+                continue
+            fname = leaf[0].split(".")[0]
+            if fname not in self._zz_summary_grain:
+                return False
+            field = self._fields[fname]
+            if field.type in ("date", "datetime") and not self._zz_summary_date_fits(
+                field, leaf[1], leaf[2]
+            ):
+                return False
+        return True
+
+    def _zz_summary_date_fits(self, field, operator, value):
+        """Whether a filter on a date or datetime keeps or drops whole months of
+        the summary: set or not, or a bound between two months (the periods of
+        the search's date filter). A lead created in the last second of a month
+        counts in that month's summary, where the rows' filter (to the second)
+        may leave it out."""
+        if operator in ("=", "!=") and value is False:
+            return True
+        if operator not in ("<", ">=", "<=", ">") or not isinstance(value, str | date):
+            return False
+        try:
+            if field.type == "date":
+                day = fields.Date.to_date(value)
+                if operator in ("<=", ">"):
+                    day += timedelta(days=1)
+                return day.day == 1
+            if isinstance(value, str) and len(value) == 10:
+                value = fields.Date.to_date(value)
+            if isinstance(value, date) and not isinstance(value, datetime):
+                value = datetime.combine(value, time.max if operator in ("<=", ">") else time.min)
+            moment = fields.Datetime.to_datetime(value)
+        except ValueError:
+            return False
+        if operator in ("<=", ">"):
+            moment = moment.replace(microsecond=0) + timedelta(seconds=1)
+        local = pytz.utc.localize(moment).astimezone(pytz.timezone(self._zz_summary_tz))
+        return local.day == 1 and local.time() == time.min
+
+    @api.model
+    def _read_group_select(self, aggregate_spec, query):
+        if not self.env.context.get("zz_summary"):
+            return super()._read_group_select(aggregate_spec, query)
+        # the summary's columns: zz_count rows, a sum per measure, and a sum
+        # and a count of the values of an averaged one
+        if aggregate_spec == "__count":
+            return SQL("SUM(%s)", SQL.identifier(self._table, "zz_count"))
+        fname, __, func = parse_read_group_spec(aggregate_spec)
+        if func == "avg":
+            return SQL(
+                "SUM(%s) / NULLIF(SUM(%s), 0)",
+                SQL.identifier(self._table, f"{fname}_zz_sum"),
+                SQL.identifier(self._table, f"{fname}_zz_count"),
+            )
+        return super()._read_group_select(aggregate_spec, query)
+
+    def _zz_summary_query(self):
+        """The summary of the view's rows at ``_zz_summary_grain``."""
+        table = SQL.identifier(self._table)
+        grain = []
+        for fname in self._zz_summary_grain:
+            column = SQL.identifier(fname)
+            field_type = self._fields[fname].type
+            if field_type == "date":
+                column = SQL("date_trunc('month', %s)::date", column)
+            elif field_type == "datetime":
+                # the month in the summary's time zone, as a UTC datetime
+                tz = self._zz_summary_tz
+                column = SQL(
+                    "timezone('UTC', timezone(%s, date_trunc('month',"
+                    " timezone(%s, timezone('UTC', %s)))))",
+                    tz,
+                    tz,
+                    column,
+                )
+            grain.append((fname, column))
+        measures = [SQL("COUNT(*) AS zz_count")]
+        measures += [
+            SQL("SUM(%s) AS %s", SQL.identifier(fname), SQL.identifier(fname))
+            for fname in self._zz_summary_sums
+        ]
+        for fname in self._zz_summary_avgs:
+            measures += [
+                SQL("SUM(%s) AS %s", SQL.identifier(fname), SQL.identifier(f"{fname}_zz_sum")),
+                SQL("COUNT(%s) AS %s", SQL.identifier(fname), SQL.identifier(f"{fname}_zz_count")),
+            ]
+        return SQL(
+            "SELECT ROW_NUMBER() OVER () AS id, %s, %s FROM %s GROUP BY %s",
+            SQL(", ").join(SQL("%s AS %s", column, SQL.identifier(f)) for f, column in grain),
+            SQL(", ").join(measures),
+            table,
+            SQL(", ").join(column for __, column in grain),
+        )
+
     @api.model
     def _read_group(
+        self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
+    ):
+        if self._zz_summary_fits(domain, groupby, aggregates, having):
+            rows = self.with_context(zz_summary=True)._read_group(
+                domain, groupby, aggregates, having, offset=offset, limit=limit, order=order
+            )
+            # the groups' records in the caller's environment: whatever reads
+            # an analysis from them reads its rows, not the summary
+            return [
+                tuple(
+                    value.with_env(self.env) if isinstance(value, models.BaseModel) else value
+                    for value in row
+                )
+                for row in rows
+            ]
+        return self._zz_read_group_ordered(
+            domain, groupby, aggregates, having, offset=offset, limit=limit, order=order
+        )
+
+    @api.model
+    def _zz_read_group_ordered(
         self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
     ):
         """Groups in their usual order, sorted once grouped: ordered in SQL, a
@@ -159,6 +335,17 @@ class CrmZzReportAbstract(models.AbstractModel):
             create_index(cr, f"{self._table}_{column}_index", self._table, [column])
         # statistics for the planner at once, not at autovacuum's next round
         cr.execute(SQL("ANALYZE %s", table))
+        if self._zz_summary_grain:
+            summary = self._zz_summary_table()
+            cr.execute(
+                SQL(
+                    "CREATE MATERIALIZED VIEW %s AS (%s)",
+                    SQL.identifier(summary),
+                    self._zz_summary_query(),
+                )
+            )
+            create_unique_index(cr, f"{summary}_id_uniq", summary, ["id"])
+            cr.execute(SQL("ANALYZE %s", SQL.identifier(summary)))
         self._zz_set_refreshed_at(refreshed_at)
 
     # ------------------------------------------------------------------
@@ -191,6 +378,13 @@ class CrmZzReportAbstract(models.AbstractModel):
         self.env.cr.execute(
             SQL("REFRESH MATERIALIZED VIEW CONCURRENTLY %s", SQL.identifier(self._table))
         )
+        if self._zz_summary_grain:
+            self.env.cr.execute(
+                SQL(
+                    "REFRESH MATERIALIZED VIEW CONCURRENTLY %s",
+                    SQL.identifier(self._zz_summary_table()),
+                )
+            )
         self._zz_set_refreshed_at(refreshed_at)
         self.invalidate_model()
         return refreshed_at

@@ -2,6 +2,7 @@ from . import test_crm_zz_customer_report
 from . import test_full_read
 from . import test_crm_zz_customer_value_report
 from . import test_crm_zz_pipeline_report
+from . import test_crm_zz_report_summary
 from . import test_crm_zz_funnel_report
 from . import test_crm_zz_campaign_report
 from . import test_crm_zz_ticket_report
