@@ -22,7 +22,9 @@ Inserts, all marked ``BENCH`` (customers' ``ref``, orders' and invoices' names):
   their own pace (a few big, many small), with baskets of related products for
   the cross-selling; one posted customer invoice per order older than a month
   (a tenth unpaid, some of those overdue) for churn, RFM and clusters;
-- helpdesk tickets (``--tickets``) of those customers, a fifth still open.
+- helpdesk tickets (``--tickets``) of those customers, a fifth still open;
+- other data: 1 to 3 lifecycle stage changes per customer (crm_zz_customer's
+  history, which the lifecycle analysis reads).
 
 ORM-free on purpose (bench only): invoices are headers without journal items,
 which is all the analyses read. Run the value analysis of crm_zz_customer
@@ -296,6 +298,35 @@ def invoices(cr, args):
                   FROM bench_order o
                  WHERE o.date_order < NOW() AT TIME ZONE 'UTC' - interval '30 days') o
           JOIN sale_order so ON so.id = o.id
+        """
+    )
+
+
+@step
+def lifecycle_history(cr, args):
+    """1 to 3 lifecycle stage changes per customer (potential, active, dormant, then
+    lost or active again), what the lifecycle analysis reads."""
+    cr.execute(
+        """
+        WITH customer AS (
+            SELECT b.id, b.user_id, 1 + floor(random() * 3)::int AS changes,
+                   (NOW() AT TIME ZONE 'UTC' - random() * interval '3 years')::date AS start
+              FROM bench_partner b
+        ), change AS (
+            SELECT c.id, c.user_id, k,
+                   c.start + (k - 1) * (30 + floor(random() * 240)::int) AS date,
+                   random() < 0.05 AS manual, random() < 0.5 AS comes_back
+              FROM customer c CROSS JOIN LATERAL generate_series(1, c.changes) k
+        )
+        INSERT INTO crm_zz_partner_lifecycle_history (partner_id, company_id, user_id, date,
+                                                      stage_from, stage_to, is_manual,
+                                                      create_date, write_date)
+        SELECT id, NULL, user_id, LEAST(date, (NOW() AT TIME ZONE 'UTC')::date),
+               (ARRAY['potential', 'active', 'dormant'])[k],
+               CASE k WHEN 1 THEN 'active' WHEN 2 THEN 'dormant'
+                      ELSE CASE WHEN comes_back THEN 'active' ELSE 'lost' END END,
+               manual, NOW(), NOW()
+          FROM change
         """
     )
 

@@ -127,6 +127,38 @@ TICKET_SQL = """
      WHERE t.active
   GROUP BY {group}"""
 
+# the backtest's monthly totals and the error of each (month, ...) group; the
+# forecast of a month kept at its start (crm.zz.forecast.snapshot) replaces today's
+BACKTEST_SQL = """
+    SELECT {group}, SUM(forecast), SUM(won), ABS(SUM(forecast) - SUM(won)),
+           CASE WHEN SUM(won) > 0 THEN ABS(SUM(forecast) - SUM(won)) / SUM(won) * 100 END,
+           CASE WHEN SUM(won) > 0 THEN ABS(SUM(forecast) - SUM(won)) / SUM(won) * 100 END
+      FROM (
+        SELECT date_trunc('month', l.date_deadline)::date AS month, l.user_id,
+               COALESCE(l.prorated_revenue, 0) AS forecast, 0 AS won
+          FROM crm_lead l
+         WHERE l.type = 'opportunity' AND (l.active OR l.probability = 0)
+               AND l.date_deadline IS NOT NULL
+               AND date_trunc('month', l.date_deadline)::date
+                   NOT IN (SELECT month FROM crm_zz_forecast_snapshot)
+        UNION ALL
+        SELECT month, user_id, COALESCE(forecast_revenue, 0), 0
+          FROM crm_zz_forecast_snapshot
+        UNION ALL
+        SELECT date_trunc('month', l.date_closed)::date, l.user_id, 0,
+               COALESCE(l.expected_revenue, 0)
+          FROM crm_lead l JOIN crm_stage s ON s.id = l.stage_id
+         WHERE l.type = 'opportunity' AND (l.active OR l.probability = 0)
+               AND s.is_won AND l.date_closed IS NOT NULL
+    ) f
+     WHERE month < date_trunc('month', NOW() AT TIME ZONE 'UTC')::date
+  GROUP BY {group}"""
+
+LIFECYCLE_SQL = """
+    SELECT {group}, COUNT(*)
+      FROM crm_zz_partner_lifecycle_history h JOIN res_partner p ON p.id = h.partner_id
+  GROUP BY {group}"""
+
 # model, default domain, row groups, column groups, measures, raw SQL, its groups
 CASES = [
     (
@@ -272,6 +304,54 @@ CASES = [
         ],
         CAMPAIGN_SQL,
         "month",
+    ),
+    (
+        "crm.zz.forecast.backtest.report",
+        [],
+        ["date:month"],
+        [],
+        [
+            "forecast_revenue:sum",
+            "won_revenue:sum",
+            "abs_error:sum",
+            "pct_error:avg",
+            "mape:avg",
+        ],
+        BACKTEST_SQL,
+        "month",
+    ),
+    (
+        "crm.zz.forecast.backtest.report",
+        [],
+        ["date:month"],
+        ["user_id"],
+        [
+            "forecast_revenue:sum",
+            "won_revenue:sum",
+            "abs_error:sum",
+            "pct_error:avg",
+            "mape:avg",
+        ],
+        BACKTEST_SQL,
+        "month, user_id",
+    ),
+    (
+        "crm.zz.lifecycle.report",
+        [],
+        ["date:month", "stage_from"],
+        ["stage_to"],
+        ["transition_count:sum"],
+        LIFECYCLE_SQL,
+        "date_trunc('month', h.date), h.stage_from, h.stage_to",
+    ),
+    (
+        "crm.zz.lifecycle.report",
+        [],
+        ["date:month"],
+        ["user_id"],
+        ["transition_count:sum"],
+        LIFECYCLE_SQL,
+        "date_trunc('month', h.date), h.user_id",
     ),
     (
         "crm.zz.ticket.report",

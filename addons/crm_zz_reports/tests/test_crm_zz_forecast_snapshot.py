@@ -38,6 +38,8 @@ class TestForecastSnapshot(CrmZzReportsCommon):
         self.lead_a.date_closed = "2025-05-28 10:00:00"
         self.lead_b.action_set_lost()
         self.env.flush_all()
+        # the backtest is materialised: take in the snapshot and the closings
+        self._refresh_analyses()
         return taken.filtered(lambda s: s.team_id == self.team)
 
     def test_snapshot_keeps_the_month_start_forecast(self):
