@@ -5,7 +5,8 @@
 A model lists its sensitive fields in ``_zz_masked_fields`` ({field: kind}) and says
 in ``_zz_unmasked_records`` which of its records the current user sees in full.
 Every other user gets ``138****5678`` through ``read``/``search_read``/``web_read``
-(``_read_format``) and through exports (``_export_rows``); the chatter's tracking
+(``_read_format``) and through exports (``_export_rows``); grouping by them
+needs the right (``read_group``); the chatter's tracking
 values are masked in ``mail.tracking.value``. Superuser mode (business code) sees
 the real values. Exporting a model's ``_zz_personal_fields`` needs the group
 *Export personal data*; the export is logged by ``base.export_data``.
@@ -72,6 +73,40 @@ class Base(models.AbstractModel):
                     if vals is not None and fname in vals:
                         vals[fname] = masking.mask(kind, vals[fname])
         return result
+
+    # ------------------------------------------------------------------ group
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        """Grouping by a masked field would show the numbers in the group headers
+        and in each group's domain: it needs the right to see them in full."""
+        self._zz_check_masked_groupby(groupby)
+        return super().read_group(
+            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
+        )
+
+    @api.model
+    def _zz_sees_masked_fields_in_full(self):
+        """Whether the user sees every record's masked fields in full."""
+        return self.env.su or self.env.user.has_group(PERSONAL_DATA_GROUP)
+
+    @api.model
+    def _zz_check_masked_groupby(self, groupby):
+        if self._zz_sees_masked_fields_in_full():
+            return
+        specs = [groupby] if isinstance(groupby, str) else list(groupby or [])
+        masked = self._zz_masked_fields()
+        names = [spec.split(":")[0].strip() for spec in specs]
+        refused = [name for name in names if name in masked]
+        if refused:
+            raise AccessError(
+                self.env._(
+                    "Grouping by %(fields)s would show personal numbers in full: it needs "
+                    "the right “Full personal data”.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env) for name in refused
+                    ),
+                )
+            )
 
     # ------------------------------------------------------------------ export
     def export_data(self, fields_to_export):

@@ -37,6 +37,10 @@ class ResPartnerBank(models.Model):
     def _zz_personal_fields(self):
         return super()._zz_personal_fields() | {"acc_holder_name", "display_name"}
 
+    @api.model
+    def _zz_sees_masked_fields_in_full(self):
+        return self._zz_sees_account_numbers() or super()._zz_sees_masked_fields_in_full()
+
     def _zz_unmasked_records(self):
         if self._zz_sees_account_numbers():
             return self

@@ -213,6 +213,26 @@ class TestResPartnerSensitive(CrmZzCustomerCommon):
         self.assertEqual(log.field_names, "name,mobile,zz_resident_id")
         self.assertTrue(log.event_date)
 
+    def test_grouping_by_a_masked_number_needs_the_right(self):
+        """A list grouped by mobile would show the numbers in its group headers."""
+        Partner = self.env["res.partner"]
+        with self.assertRaises(AccessError):
+            Partner.with_user(self.marketer).web_read_group(
+                [("id", "=", self.pool_person.id)], ["mobile"], ["mobile"]
+            )
+        with self.assertRaises(AccessError):
+            Partner.with_user(self.salesman).read_group([], ["phone"], ["phone"])
+        # grouping by anything else stays open; the managers' right opens it
+        groups = Partner.with_user(self.marketer).read_group(
+            [("id", "=", self.pool_person.id)], ["name"], ["name"]
+        )
+        self.assertEqual(groups[0]["name"], "刘洋")
+        self.salesman.groups_id = [(4, self.env.ref("crm_zz_customer.group_zz_personal_data").id)]
+        groups = Partner.with_user(self.salesman).read_group(
+            [("id", "=", self.pool_person.id)], ["mobile"], ["mobile"]
+        )
+        self.assertEqual(groups[0]["mobile"], self.pool_person.mobile)
+
     def test_bank_account_is_masked_outside_accounting(self):
         account = self.env["res.partner.bank"].create(
             {"acc_number": "6222020200012345", "partner_id": self.pool_person.id}
